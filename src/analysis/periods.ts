@@ -1,0 +1,141 @@
+/**
+ * Calendar arithmetic for dyad series: ISO dates as whole UTC day numbers, and the day / ISO-week / month
+ * buckets a series is cut into. Everything is integer day math in UTC, so a series never shifts with the
+ * machine's time zone or with daylight saving.
+ */
+
+/** How finely a series is cut: one point per day, per ISO week (Monday to Sunday), or per calendar month. */
+export type Resolution = 'day' | 'week' | 'month';
+
+/** One bucket of a series: its key (`2018-05-23`, `2018-W21`, `2018-05`) and its first and last day. */
+export interface Period {
+  key: string;
+  /** First day, ISO `YYYY-MM-DD`. */
+  start: string;
+  /** Last day (inclusive), ISO `YYYY-MM-DD`. */
+  end: string;
+}
+
+const MS_PER_DAY = 86_400_000;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Days since 1970-01-01 for an ISO date; throws on anything that is not a real `YYYY-MM-DD` date. */
+export function dayNumber(date: string): number {
+  const match = ISO_DATE.exec(date.slice(0, 10));
+  if (!match) throw new Error(`analysis: "${date}" is not an ISO date (YYYY-MM-DD)`);
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const ms = Date.UTC(year, month - 1, day);
+  const check = new Date(ms);
+  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) {
+    throw new Error(`analysis: "${date}" is not a calendar date`);
+  }
+  return Math.round(ms / MS_PER_DAY);
+}
+
+/** The ISO date of a day number (inverse of `dayNumber`). */
+export function dateOfDay(day: number): string {
+  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+/** Adds whole days to an ISO date: `addDays('2018-02-28', 1)` → `'2018-03-01'`. */
+export function addDays(date: string, days: number): string {
+  return dateOfDay(dayNumber(date) + days);
+}
+
+/** Monday = 0 … Sunday = 6 (1970-01-01 was a Thursday). */
+function weekdayIndex(day: number): number {
+  return (((day + 3) % 7) + 7) % 7;
+}
+
+/**
+ * The ISO 8601 week of a day: the week belongs to the year of its Thursday, so 2018-12-31 is `2019-W01`
+ * and 2021-01-03 is `2020-W53`.
+ */
+export function isoWeek(day: number): { year: number; week: number; monday: number } {
+  const monday = day - weekdayIndex(day);
+  const thursday = monday + 3;
+  const year = new Date(thursday * MS_PER_DAY).getUTCFullYear();
+  const firstDay = Math.round(Date.UTC(year, 0, 1) / MS_PER_DAY);
+  const week = Math.floor((thursday - firstDay) / 7) + 1;
+  return { year, week, monday };
+}
+
+/** The first day of the period that contains `day`. */
+export function periodStartDay(day: number, resolution: Resolution): number {
+  if (resolution === 'day') return day;
+  if (resolution === 'week') return day - weekdayIndex(day);
+  const date = new Date(day * MS_PER_DAY);
+  return Math.round(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1) / MS_PER_DAY);
+}
+
+/** The first day of the period after the one starting on `startDay`. */
+function nextPeriodStartDay(startDay: number, resolution: Resolution): number {
+  if (resolution === 'day') return startDay + 1;
+  if (resolution === 'week') return startDay + 7;
+  const date = new Date(startDay * MS_PER_DAY);
+  return Math.round(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1) / MS_PER_DAY);
+}
+
+/** The key of the period starting on `startDay`. */
+function periodKey(startDay: number, resolution: Resolution): string {
+  const date = dateOfDay(startDay);
+  if (resolution === 'day') return date;
+  if (resolution === 'month') return date.slice(0, 7);
+  const { year, week } = isoWeek(startDay);
+  return `${year}-W${String(week).padStart(2, '0')}`;
+}
+
+/** The period containing an ISO date: `periodOf('2019-02-28', 'week')` → `{ key: '2019-W09', … }`. */
+export function periodOf(date: string, resolution: Resolution): Period {
+  const start = periodStartDay(dayNumber(date), resolution);
+  const next = nextPeriodStartDay(start, resolution);
+  return { key: periodKey(start, resolution), start: dateOfDay(start), end: dateOfDay(next - 1) };
+}
+
+/**
+ * Every period that overlaps `[from, to]` (inclusive), in order; empty when `to` is before `from`.
+ * The first and last periods are whole periods even when `from`/`to` fall inside them.
+ */
+export function enumeratePeriods(from: string, to: string, resolution: Resolution): Period[] {
+  const last = dayNumber(to);
+  const periods: Period[] = [];
+  for (let start = periodStartDay(dayNumber(from), resolution); start <= last; ) {
+    const next = nextPeriodStartDay(start, resolution);
+    periods.push({ key: periodKey(start, resolution), start: dateOfDay(start), end: dateOfDay(next - 1) });
+    start = next;
+  }
+  return periods;
+}
+
+/** Nominal length of a period in days, for converting half-lives and windows given in days. */
+export function nominalDays(resolution: Resolution): number {
+  return resolution === 'day' ? 1 : resolution === 'week' ? 7 : 30.44;
+}
+
+/**
+ * Parses a relative or absolute start: `30d`, `12w`, `6m`, `1y` before `today`, or an ISO date / month.
+ * `resolveSince('30d', '2018-06-30')` → `'2018-05-31'`.
+ */
+export function resolveSince(since: string, today: string): string {
+  const relative = /^(\d+)([dwmy])$/.exec(since.trim());
+  if (relative) {
+    const amount = Number(relative[1]);
+    const unit = relative[2];
+    if (unit === 'd') return addDays(today, -amount);
+    if (unit === 'w') return addDays(today, -7 * amount);
+    const date = new Date(dayNumber(today) * MS_PER_DAY);
+    const months = unit === 'm' ? amount : 12 * amount;
+    // Clamp to the month's last day: a month before 31 March is 28 (or 29) February, not 3 March.
+    const firstOfTarget = Date.UTC(date.getUTCFullYear(), date.getUTCMonth() - months, 1);
+    const lastOfTarget = dayNumber(endOfMonth(dateOfDay(Math.round(firstOfTarget / MS_PER_DAY))));
+    return dateOfDay(Math.min(Math.round(firstOfTarget / MS_PER_DAY) + date.getUTCDate() - 1, lastOfTarget));
+  }
+  if (/^\d{4}-\d{2}$/.test(since)) return `${since}-01`;
+  dayNumber(since);
+  return since.slice(0, 10);
+}
+
+/** The last day of a month given as `YYYY-MM` or of the month of an ISO date. */
+export function endOfMonth(month: string): string {
+  return periodOf(month.length === 7 ? `${month}-01` : month, 'month').end;
+}

@@ -1,0 +1,290 @@
+/**
+ * The dyad series: for one dyad (A–B, A→B or B→A), one point per day, ISO week or month over a date range,
+ * with gaps filled by empty points. Each point counts reports per QuadClass and direction, sums Goldstein
+ * weights, nets cooperation against conflict with modality weights applied, and carries a smoothed level.
+ *
+ * - `net` = cooperative − conflictual, where cooperative = Σ Goldstein × weight over reports with positive
+ *   Goldstein and conflictual = Σ |Goldstein| × weight over reports with negative Goldstein.
+ * - `level` is an exponentially weighted moving average of `net` with a half-life of `halfLifeDays`
+ *   (default 7): an event's pull on the level halves every week, so one day's statement does not swing it for a
+ *   month, yet a cancellation and a revival a week apart both show. The level starts at 0 (no relation known)
+ *   and decays back to 0 through quiet periods.
+ * - `goldsteinSum` / `goldsteinMean` are unweighted, as GDELT users compare them.
+ *
+ * Events are de-duplicated across documents first (see `dedup.ts`); `reports` counts distinct reports,
+ * `mentions` the events behind them, `docs` and `publishers` the distinct documents and outlets per period.
+ */
+import { type AnalysisEvent, type DyadSpec, eventInDyad } from './analysis-event.js';
+import { type DedupOptions, dedupEvents, type Report } from './dedup.js';
+import { DEFAULT_MODALITY_WEIGHTS, type ModalityWeights } from './modality-weights.js';
+import { dayNumber, enumeratePeriods, nominalDays, type Period, type Resolution } from './periods.js';
+
+export interface ModalityShares {
+  conditional: number;
+  intended: number;
+  negated: number;
+  hypothetical: number;
+  reported: number;
+}
+
+export interface SeriesPoint extends Period {
+  /** Distinct reports (after de-duplication). */
+  reports: number;
+  /** Events behind those reports (before de-duplication). */
+  mentions: number;
+  /** Reports per QuadClass 1…4 (index 0 is QuadClass 1). */
+  quad: [number, number, number, number];
+  forward: number;
+  rearward: number;
+  neutral: number;
+  goldsteinSum: number;
+  /** Mean Goldstein per report, null for an empty period. */
+  goldsteinMean: number | null;
+  cooperative: number;
+  conflictual: number;
+  net: number;
+  /** EWMA of `net` (see module comment). */
+  level: number;
+  /** Share of the period's reports that are conditional, intended, negated, hypothetical, reported (0…1). */
+  modality: ModalityShares;
+  docs: number;
+  publishers: number;
+}
+
+export interface DyadSeries {
+  dyad: DyadSpec;
+  resolution: Resolution;
+  from: string;
+  to: string;
+  halfLifeDays: number;
+  points: SeriesPoint[];
+  /** The de-duplicated reports in range, in date order (empty for series built from roll-ups). */
+  reports: Report[];
+  /** False for roll-up input, where modality weights cannot be applied. */
+  weighted: boolean;
+}
+
+export interface SeriesOptions {
+  dyad: DyadSpec;
+  /** Default `week`. */
+  resolution?: Resolution;
+  /** First day (ISO); default the earliest event of the dyad. */
+  from?: string;
+  /** Last day (ISO, inclusive); default the latest event of the dyad. */
+  to?: string;
+  /** Half-life of the smoothed level in days (default 7). */
+  halfLifeDays?: number;
+  weights?: ModalityWeights;
+  /** De-duplication settings, or `false` to count every event as its own report. */
+  dedup?: DedupOptions | false;
+}
+
+export const DEFAULT_HALF_LIFE_DAYS = 7;
+
+/**
+ * Builds the series of one dyad from events (any order; events outside the dyad or range are ignored).
+ * `buildDyadSeries(events, { dyad: { a: 'USA', b: 'PRK', direction: 'both' }, resolution: 'week' })`.
+ */
+export function buildDyadSeries(events: readonly AnalysisEvent[], options: SeriesOptions): DyadSeries {
+  const weights = options.weights ?? DEFAULT_MODALITY_WEIGHTS;
+  const inDyad = events.filter((event) => eventInDyad(event, options.dyad));
+  const { from, to } = resolveRange(
+    inDyad.map((event) => event.date),
+    options,
+  );
+  const inRange = inDyad.filter((event) => event.date >= from && event.date <= to);
+  const reports =
+    options.dedup === false
+      ? dedupEvents(inRange, { minSimilarity: Number.POSITIVE_INFINITY, weights }) // no two events are that similar
+      : dedupEvents(inRange, { ...options.dedup, weights });
+  const frame = createFrame(from, to, options);
+  const docSets = frame.points.map(() => new Set<string>());
+  const publisherSets = frame.points.map(() => new Set<string>());
+  for (const report of reports) {
+    const index = frame.indexOf(report.event.date);
+    const point = frame.points[index];
+    if (!point) continue;
+    const { event } = report;
+    point.reports++;
+    point.mentions += report.mentions;
+    point.quad[event.quad - 1] = (point.quad[event.quad - 1] ?? 0) + 1;
+    point[event.direction]++;
+    point.goldsteinSum += event.goldstein;
+    if (report.score > 0) point.cooperative += report.score;
+    else point.conflictual -= report.score;
+    if (event.conditional) point.modality.conditional++;
+    if (event.negated) point.modality.negated++;
+    if (event.modality === 'intended') point.modality.intended++;
+    if (event.modality === 'hypothetical') point.modality.hypothetical++;
+    if (event.modality === 'reported') point.modality.reported++;
+    for (const doc of report.docs) docSets[index]?.add(doc);
+    for (const publisher of report.publishers) publisherSets[index]?.add(publisher);
+  }
+  frame.points.forEach((point, index) => {
+    point.docs = docSets[index]?.size ?? 0;
+    point.publishers = publisherSets[index]?.size ?? 0;
+    if (point.reports > 0) {
+      for (const key of Object.keys(point.modality) as (keyof ModalityShares)[]) point.modality[key] /= point.reports;
+    }
+  });
+  finishPoints(frame.points, frame.halfLifeDays, options.resolution ?? 'week');
+  return seriesOf(frame, options, reports, true);
+}
+
+/**
+ * A row of the store's daily roll-up: one directed dyad (full actor codes) on one day. `cooperative` and
+ * `conflictual` are optional: without them a row's positive or negative Goldstein sum stands in for them.
+ */
+export interface DailyRollupRow {
+  date: string;
+  source: string;
+  target: string;
+  /** Events per QuadClass 1…4. */
+  quad1: number;
+  quad2: number;
+  quad3: number;
+  quad4: number;
+  goldsteinSum: number;
+  forward: number;
+  rearward: number;
+  neutral: number;
+  cooperative?: number;
+  conflictual?: number;
+}
+
+/**
+ * Builds the series from daily roll-up rows instead of events, so ten years of a busy dyad never have to be
+ * materialised. Roll-ups carry no modality and no evidence: the series is unweighted (`weighted: false`),
+ * modality shares are 0 and `reports` is empty; `reports` per point counts events.
+ */
+export function seriesFromRollups(rows: readonly DailyRollupRow[], options: SeriesOptions): DyadSeries {
+  const inDyad = rows.filter((row) => eventInDyad(row, options.dyad));
+  const { from, to } = resolveRange(
+    inDyad.map((row) => row.date),
+    options,
+  );
+  const frame = createFrame(from, to, options);
+  for (const row of inDyad) {
+    if (row.date < from || row.date > to) continue;
+    const point = frame.points[frame.indexOf(row.date)];
+    if (!point) continue;
+    const count = row.quad1 + row.quad2 + row.quad3 + row.quad4;
+    point.reports += count;
+    point.mentions += count;
+    point.quad[0] += row.quad1;
+    point.quad[1] += row.quad2;
+    point.quad[2] += row.quad3;
+    point.quad[3] += row.quad4;
+    point.forward += row.forward;
+    point.rearward += row.rearward;
+    point.neutral += row.neutral;
+    point.goldsteinSum += row.goldsteinSum;
+    point.cooperative += row.cooperative ?? Math.max(row.goldsteinSum, 0);
+    point.conflictual += row.conflictual ?? Math.max(-row.goldsteinSum, 0);
+  }
+  finishPoints(frame.points, frame.halfLifeDays, options.resolution ?? 'week');
+  return seriesOf(frame, options, [], false);
+}
+
+function resolveRange(dates: string[], options: SeriesOptions): { from: string; to: string } {
+  let earliest = options.from;
+  let latest = options.to;
+  if (!earliest || !latest) {
+    const sorted = [...dates].sort();
+    earliest ??= sorted[0];
+    latest ??= sorted[sorted.length - 1];
+  }
+  if (!earliest || !latest) {
+    throw new Error(
+      `analysis: no events for ${options.dyad.a}–${options.dyad.b}; give a date range to get an empty series`,
+    );
+  }
+  return { from: earliest.slice(0, 10), to: latest.slice(0, 10) };
+}
+
+interface Frame {
+  from: string;
+  to: string;
+  halfLifeDays: number;
+  points: SeriesPoint[];
+  indexOf(date: string): number;
+}
+
+function createFrame(from: string, to: string, options: SeriesOptions): Frame {
+  const resolution = options.resolution ?? 'week';
+  const halfLifeDays = options.halfLifeDays ?? DEFAULT_HALF_LIFE_DAYS;
+  if (!(halfLifeDays > 0))
+    throw new Error(`analysis: half-life must be a positive number of days, not ${halfLifeDays}`);
+  const periods = enumeratePeriods(from, to, resolution);
+  const points = periods.map(emptyPoint);
+  const starts = periods.map((period) => dayNumber(period.start));
+  // Periods are sorted, so a binary search finds the bucket of a date without a per-date map.
+  const indexOf = (date: string): number => {
+    const day = dayNumber(date);
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((starts[middle] ?? 0) <= day) low = middle;
+      else high = middle - 1;
+    }
+    return starts.length > 0 && (starts[0] ?? 0) <= day ? low : -1;
+  };
+  return { from, to, halfLifeDays, points, indexOf };
+}
+
+function seriesOf(frame: Frame, options: SeriesOptions, reports: Report[], weighted: boolean): DyadSeries {
+  const { from, to, halfLifeDays, points } = frame;
+  return {
+    dyad: options.dyad,
+    resolution: options.resolution ?? 'week',
+    from,
+    to,
+    halfLifeDays,
+    points,
+    reports,
+    weighted,
+  };
+}
+
+function emptyPoint(period: Period): SeriesPoint {
+  return {
+    ...period,
+    reports: 0,
+    mentions: 0,
+    quad: [0, 0, 0, 0],
+    forward: 0,
+    rearward: 0,
+    neutral: 0,
+    goldsteinSum: 0,
+    goldsteinMean: null,
+    cooperative: 0,
+    conflictual: 0,
+    net: 0,
+    level: 0,
+    modality: { conditional: 0, intended: 0, negated: 0, hypothetical: 0, reported: 0 },
+    docs: 0,
+    publishers: 0,
+  };
+}
+
+function finishPoints(points: SeriesPoint[], halfLifeDays: number, resolution: Resolution): void {
+  const retain = 0.5 ** (nominalDays(resolution) / halfLifeDays);
+  let level = 0;
+  for (const point of points) {
+    point.net = point.cooperative - point.conflictual;
+    point.goldsteinMean = point.reports > 0 ? point.goldsteinSum / point.reports : null;
+    level = retain * level + (1 - retain) * point.net;
+    point.level = level;
+  }
+}
+
+/** The EWMA of a plain series with a half-life in periods: `ewma([4, 0, 0], 1)` → `[2, 1, 0.5]`. */
+export function ewma(values: readonly number[], halfLifePeriods: number): number[] {
+  const retain = 0.5 ** (1 / halfLifePeriods);
+  let level = 0;
+  return values.map((value) => {
+    level = retain * level + (1 - retain) * value;
+    return level;
+  });
+}
