@@ -1,0 +1,29 @@
+/**
+ * The one seam between the store's logic and a database: run a statement, read rows, insert many rows, and run a
+ * function inside a transaction. `sqlite/` and `postgres/` each provide one; everything else in `store/` is shared.
+ * SQL is written once with `?` placeholders; the PostgreSQL driver numbers them (`$1`, `$2` …).
+ */
+export type Dialect = 'sqlite' | 'postgres';
+
+export type Row = Record<string, unknown>;
+
+/** A connection that statements run on: the driver itself outside a transaction, the transaction inside one. */
+export interface Queryable {
+  all<R = Row>(sql: string, params?: readonly unknown[]): Promise<R[]>;
+  /** Runs a statement and returns how many rows it changed. */
+  run(sql: string, params?: readonly unknown[]): Promise<number>;
+  /**
+   * Inserts rows into a table in as few round trips as the database allows. `suffix` is appended to each
+   * statement (`ON CONFLICT … DO NOTHING`). Returns how many rows were inserted.
+   */
+  insertMany(table: string, columns: readonly string[], rows: readonly unknown[][], suffix?: string): Promise<number>;
+  /** Runs a script of several statements without parameters (migrations). */
+  exec(sql: string): Promise<void>;
+}
+
+export interface Driver extends Queryable {
+  readonly dialect: Dialect;
+  /** Runs `work` in one transaction: committed if it resolves, rolled back if it throws. */
+  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,139 @@
+/** Read queries over events, the dyad roll-up and actors, written once for both dialects. */
+import { decodeCursor, encodeCursor } from './cursor.js';
+import type { Queryable } from './driver.js';
+import { parseDyad } from './dyad-key.js';
+import { toActor, toDyadDay, toEvent } from './rows.js';
+import type {
+  ActorSeen,
+  DyadDay,
+  DyadSeriesQuery,
+  DyadVolume,
+  EventQuery,
+  Page,
+  StoredEvent,
+  TopDyadsQuery,
+} from './store.js';
+
+const FIRST_DAY = '0000-01-01';
+const LAST_DAY = '9999-12-31';
+const MAX_LIMIT = 10_000;
+
+/** The exclusive upper bound of all strings starting with `prefix` (`USA` → `USB`), for index-friendly ranges. */
+function prefixEnd(prefix: string): string {
+  return prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
+}
+
+function limitOf(limit: number | undefined, fallback: number): number {
+  return Math.max(1, Math.min(MAX_LIMIT, Math.floor(limit ?? fallback)));
+}
+
+/** See `Store.queryEvents`. Pages are ordered by (date, id), so a cursor stays valid while new events arrive. */
+export async function queryEvents(db: Queryable, query: EventQuery = {}): Promise<Page<StoredEvent>> {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const add = (clause: string, ...values: unknown[]) => {
+    where.push(clause);
+    params.push(...values);
+  };
+  const prefix = (column: string, code: string) => add(`(${column} >= ? AND ${column} < ?)`, code, prefixEnd(code));
+  if (query.dyad !== undefined) {
+    const { source, target } = parseDyad(query.dyad);
+    if (query.undirected) add('dyad_key IN (?, ?)', `${source}-${target}`, `${target}-${source}`);
+    else add('dyad_key = ?', `${source}-${target}`);
+  }
+  if (query.actor) {
+    const end = prefixEnd(query.actor);
+    add('((source >= ? AND source < ?) OR (target >= ? AND target < ?))', query.actor, end, query.actor, end);
+  }
+  if (query.source) prefix('source', query.source);
+  if (query.target) prefix('target', query.target);
+  if (query.from) add('date >= ?', query.from);
+  if (query.to) add('date <= ?', query.to);
+  if (query.doc) add('doc_id = ?', query.doc);
+  if (query.origin) add('origin = ?', query.origin);
+  if (query.quad !== undefined) add('quad = ?', query.quad);
+  if (query.root) add('root = ?', query.root);
+  if (query.cameo) add('cameo = ?', query.cameo);
+  if (query.plover) add('plover = ?', query.plover);
+  if (query.direction) add('direction = ?', query.direction);
+  if (query.modality) add('modality = ?', query.modality);
+  if (query.negated !== undefined) add('negated = ?', query.negated);
+  const descending = query.order === 'desc';
+  if (query.cursor) {
+    const [date, id] = decodeCursor(query.cursor);
+    const op = descending ? '<' : '>';
+    add(`(date ${op} ? OR (date = ? AND id ${op} ?))`, date, date, id);
+  }
+  const limit = limitOf(query.limit, 100);
+  const direction = descending ? 'DESC' : 'ASC';
+  const sql = `SELECT * FROM events${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY date ${direction}, id ${direction} LIMIT ?`;
+  const rows = await db.all(sql, [...params, limit + 1]);
+  const items = rows.slice(0, limit).map(toEvent);
+  const last = items[items.length - 1];
+  return { items, next: rows.length > limit && last !== undefined ? encodeCursor([last.date, last.id]) : null };
+}
+
+const SUMS = `SUM(events) AS events, SUM(quad1) AS quad1, SUM(quad2) AS quad2, SUM(quad3) AS quad3,
+  SUM(quad4) AS quad4, SUM(goldstein_sum) AS goldstein_sum, SUM(forward) AS forward, SUM(rearward) AS rearward,
+  SUM(neutral) AS neutral`;
+
+/** See `Store.dyadSeries`: one row per day that has events, read from the roll-up only. */
+export async function dyadSeries(db: Queryable, query: DyadSeriesQuery): Promise<DyadDay[]> {
+  const { source, target } = parseDyad(query.dyad);
+  const from = query.from ?? FIRST_DAY;
+  const to = query.to ?? LAST_DAY;
+  if (!query.undirected || source === target) {
+    const rows = await db.all(
+      'SELECT * FROM dyad_daily WHERE source = ? AND target = ? AND day >= ? AND day <= ? ORDER BY day',
+      [source, target, from, to],
+    );
+    return rows.map(toDyadDay);
+  }
+  const rows = await db.all(
+    `SELECT day, ${SUMS} FROM dyad_daily
+     WHERE ((source = ? AND target = ?) OR (source = ? AND target = ?)) AND day >= ? AND day <= ?
+     GROUP BY day ORDER BY day`,
+    [source, target, target, source, from, to],
+  );
+  return rows.map(toDyadDay);
+}
+
+/** See `Store.topDyads`. */
+export async function topDyads(db: Queryable, query: TopDyadsQuery = {}): Promise<DyadVolume[]> {
+  const first = query.undirected ? 'CASE WHEN source <= target THEN source ELSE target END' : 'source';
+  const second = query.undirected ? 'CASE WHEN source <= target THEN target ELSE source END' : 'target';
+  const rows = await db.all<Record<string, unknown>>(
+    `SELECT ${first} AS side_a, ${second} AS side_b, ${SUMS} FROM dyad_daily
+     WHERE day >= ? AND day <= ? GROUP BY ${first}, ${second} ORDER BY SUM(events) DESC, side_a, side_b LIMIT ?`,
+    [query.from ?? FIRST_DAY, query.to ?? LAST_DAY, limitOf(query.limit, 20)],
+  );
+  return rows.map((row) => {
+    const day = toDyadDay(row);
+    const source = String(row.side_a);
+    const target = String(row.side_b);
+    return {
+      dyad: `${source}-${target}`,
+      source,
+      target,
+      events: day.events,
+      goldsteinMean: day.goldsteinMean,
+      forward: day.forward,
+      rearward: day.rearward,
+      neutral: day.neutral,
+    };
+  });
+}
+
+/** See `Store.searchActors`: codes starting with the text, or labels containing it, most frequent first. */
+export async function searchActors(db: Queryable, text: string, limit = 20): Promise<ActorSeen[]> {
+  const code = text.trim().toUpperCase();
+  if (code === '') {
+    const rows = await db.all('SELECT * FROM actors ORDER BY events DESC, code LIMIT ?', [limitOf(limit, 20)]);
+    return rows.map(toActor);
+  }
+  const rows = await db.all(
+    `SELECT * FROM actors WHERE (code >= ? AND code < ?) OR LOWER(label) LIKE ? ORDER BY events DESC, code LIMIT ?`,
+    [code, prefixEnd(code), `%${text.trim().toLowerCase().replace(/[%_]/g, '')}%`, limitOf(limit, 20)],
+  );
+  return rows.map(toActor);
+}

@@ -1,0 +1,211 @@
+import type { Dialect, Driver } from './driver.js';
+
+/** Column types that differ between the dialects; everything else in the schema is written once. */
+interface Types {
+  /** An integer primary key the database assigns. */
+  id: string;
+  bool: string;
+  real: string;
+  /** Suffix that clusters a table on its primary key where the database can. */
+  clustered: string;
+  /**
+   * Text compared byte by byte (ids, codes, ISO dates): SQLite always does; PostgreSQL needs `COLLATE "C"`, or a
+   * locale could order `USA-` and `USAGOV` differently from SQLite and break prefix ranges.
+   */
+  key: string;
+}
+
+const TYPES: Record<Dialect, Types> = {
+  sqlite: { id: 'INTEGER PRIMARY KEY', bool: 'INTEGER', real: 'REAL', clustered: ' WITHOUT ROWID', key: 'TEXT' },
+  postgres: {
+    id: 'BIGSERIAL PRIMARY KEY',
+    bool: 'BOOLEAN',
+    real: 'DOUBLE PRECISION',
+    clustered: '',
+    key: 'TEXT COLLATE "C"',
+  },
+};
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql(types: Types): string;
+}
+
+/**
+ * The schema's history. Never edit a migration that has shipped: add the next one. Dates are ISO text
+ * (`YYYY-MM-DD`, timestamps with `T…Z`) in both databases, so they compare and sort the same way everywhere.
+ */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'documents, sentences, events, actors, dyad roll-up, feeds, corrections',
+    sql: (t) => `
+CREATE TABLE documents (
+  id ${t.key} PRIMARY KEY,
+  url ${t.key},
+  title TEXT,
+  author TEXT,
+  published ${t.key},
+  source ${t.key},
+  feed_id INTEGER,
+  language TEXT,
+  external_id ${t.key},
+  ingested_at ${t.key} NOT NULL,
+  previous_version ${t.key} REFERENCES documents (id),
+  version INTEGER NOT NULL DEFAULT 1,
+  coder TEXT,
+  sentence_count INTEGER NOT NULL DEFAULT 0,
+  event_count INTEGER NOT NULL DEFAULT 0,
+  text TEXT NOT NULL
+);
+CREATE UNIQUE INDEX documents_url_version ON documents (url, version);
+CREATE INDEX documents_ingested ON documents (ingested_at, id);
+CREATE INDEX documents_published ON documents (published);
+
+CREATE TABLE sentences (
+  doc_id ${t.key} NOT NULL REFERENCES documents (id),
+  idx INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  span_start INTEGER NOT NULL,
+  span_end INTEGER NOT NULL,
+  PRIMARY KEY (doc_id, idx)
+)${t.clustered};
+
+CREATE TABLE events (
+  id ${t.id},
+  doc_id ${t.key} REFERENCES documents (id),
+  sentence INTEGER,
+  date ${t.key} NOT NULL,
+  source ${t.key} NOT NULL,
+  source_text TEXT NOT NULL,
+  target ${t.key} NOT NULL,
+  target_text TEXT NOT NULL,
+  cameo TEXT NOT NULL,
+  cameo_name TEXT NOT NULL,
+  root TEXT NOT NULL,
+  quad INTEGER NOT NULL,
+  goldstein ${t.real} NOT NULL,
+  plover TEXT NOT NULL,
+  direction TEXT NOT NULL,
+  negated ${t.bool} NOT NULL,
+  conditional ${t.bool} NOT NULL,
+  modality TEXT NOT NULL,
+  evidence TEXT NOT NULL,
+  span_start INTEGER,
+  span_end INTEGER,
+  coder TEXT NOT NULL,
+  confidence ${t.real} NOT NULL,
+  origin TEXT NOT NULL,
+  dyad_key ${t.key} NOT NULL,
+  external_id ${t.key},
+  url ${t.key},
+  correction_id INTEGER
+);
+CREATE INDEX events_dyad_date ON events (dyad_key, date, id);
+CREATE INDEX events_date ON events (date, id);
+CREATE INDEX events_source_date ON events (source, date);
+CREATE INDEX events_target_date ON events (target, date);
+CREATE INDEX events_doc ON events (doc_id, sentence);
+CREATE UNIQUE INDEX events_external ON events (external_id);
+
+CREATE TABLE actors (
+  code ${t.key} PRIMARY KEY,
+  label TEXT NOT NULL,
+  first_seen TEXT NOT NULL,
+  last_seen TEXT NOT NULL,
+  events INTEGER NOT NULL
+);
+
+CREATE TABLE dyad_daily (
+  source ${t.key} NOT NULL,
+  target ${t.key} NOT NULL,
+  day ${t.key} NOT NULL,
+  events INTEGER NOT NULL,
+  quad1 INTEGER NOT NULL,
+  quad2 INTEGER NOT NULL,
+  quad3 INTEGER NOT NULL,
+  quad4 INTEGER NOT NULL,
+  goldstein_sum ${t.real} NOT NULL,
+  forward INTEGER NOT NULL,
+  rearward INTEGER NOT NULL,
+  neutral INTEGER NOT NULL,
+  PRIMARY KEY (source, target, day)
+)${t.clustered};
+CREATE INDEX dyad_daily_day ON dyad_daily (day);
+
+CREATE TABLE feeds (
+  id ${t.id},
+  url ${t.key} NOT NULL UNIQUE,
+  title TEXT,
+  etag TEXT,
+  last_modified TEXT,
+  interval_minutes INTEGER NOT NULL,
+  added_at TEXT NOT NULL,
+  last_polled_at TEXT,
+  last_success_at TEXT,
+  error TEXT,
+  error_count INTEGER NOT NULL DEFAULT 0,
+  next_poll_at TEXT NOT NULL
+);
+
+CREATE TABLE feed_items (
+  feed_id INTEGER NOT NULL REFERENCES feeds (id) ON DELETE CASCADE,
+  guid TEXT NOT NULL,
+  url ${t.key},
+  doc_id ${t.key},
+  seen_at TEXT NOT NULL,
+  PRIMARY KEY (feed_id, guid)
+);
+
+CREATE TABLE event_corrections (
+  id ${t.id},
+  doc_id ${t.key} NOT NULL,
+  sentence INTEGER,
+  match_source TEXT,
+  match_target TEXT,
+  match_cameo TEXT,
+  action TEXT NOT NULL,
+  fields TEXT NOT NULL,
+  author TEXT,
+  note TEXT,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX event_corrections_doc ON event_corrections (doc_id);
+`,
+  },
+];
+
+/**
+ * Brings the database up to the newest migration. Each migration runs in its own transaction together with its
+ * row in `schema_migrations`; on PostgreSQL an advisory lock keeps two processes starting at once from racing.
+ */
+export async function migrate(driver: Driver): Promise<number> {
+  await driver.transaction(async (tx) => {
+    if (driver.dialect === 'postgres') await tx.all('SELECT pg_advisory_xact_lock(73100731)');
+    await tx.exec(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+    );
+  });
+  const types = TYPES[driver.dialect];
+  let applied = 0;
+  for (const migration of MIGRATIONS) {
+    const done = await driver.transaction(async (tx) => {
+      if (driver.dialect === 'postgres') await tx.all('SELECT pg_advisory_xact_lock(73100731)');
+      const rows = await tx.all('SELECT version FROM schema_migrations WHERE version = ?', [migration.version]);
+      if (rows.length > 0) return false;
+      await tx.exec(migration.sql(types));
+      await tx.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [
+        migration.version,
+        migration.name,
+        new Date().toISOString(),
+      ]);
+      return true;
+    });
+    if (done) applied++;
+  }
+  return applied;
+}
+
+/** The newest schema version this code knows. */
+export const SCHEMA_VERSION = MIGRATIONS.length;

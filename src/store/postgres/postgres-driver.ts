@@ -1,0 +1,136 @@
+import pg from 'pg';
+import type { Driver, Queryable, Row } from '../driver.js';
+
+/** PostgreSQL limits a statement to 65,535 parameters; multi-row inserts are cut into chunks below that. */
+const MAX_PARAMETERS = 60_000;
+
+/**
+ * Counts and sums come back from PostgreSQL as int8/numeric, which pg returns as strings to avoid precision loss.
+ * Our counts fit a double comfortably, so they are parsed to numbers for this pool only (not pg's global table).
+ */
+const types = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === 20 || oid === 1700) return (value: string) => Number(value);
+    return pg.types.getTypeParser(oid, format);
+  },
+} as pg.CustomTypesConfig;
+
+const numbered = new Map<string, string>();
+
+/** `?` placeholders → `$1, $2 …`. Store SQL never has a `?` inside a string literal, so a plain scan is enough. */
+function toPostgres(sql: string): string {
+  let text = numbered.get(sql);
+  if (text === undefined) {
+    let n = 0;
+    text = sql.replace(/\?/g, () => `$${++n}`);
+    numbered.set(sql, text);
+  }
+  return text;
+}
+
+function connection(client: pg.Pool | pg.PoolClient): Queryable {
+  return {
+    async all<R = Row>(sql: string, params: readonly unknown[] = []): Promise<R[]> {
+      const result = await client.query(toPostgres(sql), params as unknown[]);
+      return result.rows as R[];
+    },
+    async run(sql: string, params: readonly unknown[] = []): Promise<number> {
+      const result = await client.query(toPostgres(sql), params as unknown[]);
+      return result.rowCount ?? 0;
+    },
+    async insertMany(table, columns, rows, suffix = '') {
+      const perChunk = Math.max(1, Math.floor(MAX_PARAMETERS / columns.length));
+      let inserted = 0;
+      for (let start = 0; start < rows.length; start += perChunk) {
+        const chunk = rows.slice(start, start + perChunk);
+        const params: unknown[] = [];
+        const tuples = chunk.map((row) => {
+          const slots = row.map((value) => {
+            params.push(value);
+            return `$${params.length}`;
+          });
+          return `(${slots.join(', ')})`;
+        });
+        const result = await client.query(
+          `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${tuples.join(', ')} ${suffix}`,
+          params,
+        );
+        inserted += result.rowCount ?? 0;
+      }
+      return inserted;
+    },
+    async exec(sql: string): Promise<void> {
+      await client.query(sql);
+    },
+  };
+}
+
+export interface PostgresDriverOptions {
+  connectionString: string;
+  /** Schema the store's tables live in (created if missing); tests give each file its own. Default `public`. */
+  schema?: string;
+  /** Pool size. Default 4. */
+  max?: number;
+}
+
+/** The PostgreSQL driver: a pg pool whose connections use the store's schema; a transaction holds one client. */
+export class PostgresDriver implements Driver {
+  readonly dialect = 'postgres' as const;
+  readonly pool: pg.Pool;
+  readonly schema: string;
+  private readonly shared: Queryable;
+
+  constructor(options: PostgresDriverOptions) {
+    this.schema = options.schema ?? 'public';
+    if (!/^[a-z_][a-z0-9_]*$/.test(this.schema)) throw new Error(`store: bad PostgreSQL schema name "${this.schema}"`);
+    this.pool = new pg.Pool({
+      connectionString: options.connectionString,
+      max: options.max ?? 4,
+      types,
+      options: `-c search_path=${this.schema}`,
+    });
+    this.shared = connection(this.pool);
+  }
+
+  /** Creates the schema if it does not exist yet (before migrations run in it). */
+  async ensureSchema(): Promise<void> {
+    await this.pool.query(`CREATE SCHEMA IF NOT EXISTS ${this.schema}`);
+  }
+
+  all<R = Row>(sql: string, params?: readonly unknown[]): Promise<R[]> {
+    return this.shared.all<R>(sql, params);
+  }
+
+  run(sql: string, params?: readonly unknown[]): Promise<number> {
+    return this.shared.run(sql, params);
+  }
+
+  insertMany(table: string, columns: readonly string[], rows: readonly unknown[][], suffix?: string) {
+    return this.shared.insertMany(table, columns, rows, suffix);
+  }
+
+  async transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      try {
+        const result = await work(connection(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK');
+        throw error;
+      }
+    } finally {
+      client.release();
+    }
+  }
+
+  async exec(sql: string): Promise<void> {
+    await this.pool.query(sql);
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}

@@ -1,0 +1,112 @@
+import Database from 'better-sqlite3';
+import type { Driver, Queryable, Row } from '../driver.js';
+
+/** better-sqlite3 binds numbers, strings, bigints, buffers and null; booleans become 0/1 as SQLite stores them. */
+function bindable(params: readonly unknown[]): unknown[] {
+  return params.map((p) => (p === undefined ? null : typeof p === 'boolean' ? (p ? 1 : 0) : p));
+}
+
+/**
+ * The SQLite driver: one better-sqlite3 connection in WAL mode with a cache of prepared statements. SQLite calls
+ * are synchronous, but the store's transactions are async functions, so transactions take a lock: statements from
+ * outside a transaction wait for it rather than see (or join) its uncommitted writes.
+ */
+export class SqliteDriver implements Driver {
+  readonly dialect = 'sqlite' as const;
+  readonly db: Database.Database;
+  private readonly statements = new Map<string, Database.Statement>();
+  private lock: Promise<void> = Promise.resolve();
+  private locked = false;
+
+  constructor(path: string) {
+    this.db = new Database(path);
+    this.db.pragma('journal_mode = WAL');
+    // NORMAL in WAL mode keeps every commit atomic and durable against a process crash (kill -9), and only risks
+    // the last commits on power loss; FULL would fsync on every document.
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('foreign_keys = ON');
+    this.db.pragma('busy_timeout = 10000');
+  }
+
+  private statement(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (statement === undefined) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  private readonly connection: Queryable = {
+    all: async <R = Row>(sql: string, params: readonly unknown[] = []) => {
+      const statement = this.statement(sql);
+      if (!statement.reader) {
+        statement.run(...bindable(params));
+        return [] as R[];
+      }
+      return statement.all(...bindable(params)) as R[];
+    },
+    run: async (sql: string, params: readonly unknown[] = []) => this.statement(sql).run(...bindable(params)).changes,
+    insertMany: async (table, columns, rows, suffix = '') => {
+      if (rows.length === 0) return 0;
+      const statement = this.statement(
+        `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')}) ${suffix}`,
+      );
+      let inserted = 0;
+      for (const row of rows) inserted += statement.run(...bindable(row)).changes;
+      return inserted;
+    },
+    exec: async (sql: string) => {
+      this.db.exec(sql);
+    },
+  };
+
+  async all<R = Row>(sql: string, params?: readonly unknown[]): Promise<R[]> {
+    while (this.locked) await this.lock;
+    return this.connection.all<R>(sql, params);
+  }
+
+  async run(sql: string, params?: readonly unknown[]): Promise<number> {
+    while (this.locked) await this.lock;
+    return this.connection.run(sql, params);
+  }
+
+  async insertMany(table: string, columns: readonly string[], rows: readonly unknown[][], suffix?: string) {
+    while (this.locked) await this.lock;
+    return this.connection.insertMany(table, columns, rows, suffix);
+  }
+
+  async transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
+    // No await between the check and taking the lock, so two transactions can never both pass it.
+    while (this.locked) await this.lock;
+    let release = () => {};
+    this.locked = true;
+    this.lock = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    try {
+      this.statement('BEGIN IMMEDIATE').run();
+      try {
+        const result = await work(this.connection);
+        this.statement('COMMIT').run();
+        return result;
+      } catch (error) {
+        if (this.db.inTransaction) this.statement('ROLLBACK').run();
+        throw error;
+      }
+    } finally {
+      this.locked = false;
+      release();
+    }
+  }
+
+  async exec(sql: string): Promise<void> {
+    while (this.locked) await this.lock;
+    this.db.exec(sql);
+  }
+
+  async close(): Promise<void> {
+    while (this.locked) await this.lock;
+    this.db.close();
+  }
+}
