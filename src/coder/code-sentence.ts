@@ -1,0 +1,145 @@
+/**
+ * One sentence → zero or more events: match patterns, drop what a more specific match already covers, find
+ * each match's participants and modality, fan out conjoined actors, and build the records.
+ */
+import type { Lexicon } from '../dictionaries/lexicon.js';
+import { cameoEvent } from '../ontology/index.js';
+import type { DiscourseHistory, ResolvedMention } from './coreference.js';
+import type { EventModality } from './modality.js';
+import { modalityOf } from './modality.js';
+import { matchPatterns, type PatternMatch } from './match-patterns.js';
+import type { Mention } from './mentions.js';
+import { isPassiveHead, participantsOf } from './participants.js';
+import type { SentenceContext } from './sentence-context.js';
+
+export interface DraftEvent {
+  sentence: number;
+  source: string;
+  sourceText: string;
+  target: string;
+  targetText: string;
+  cameo: string;
+  modality: EventModality;
+  span: [number, number];
+  confidence: number;
+  /** Tokens used: the longer patterns win when one sentence yields the same dyad and root twice. */
+  specificity: number;
+}
+
+/** Acts that two sides do together: with two sources and no target, each is the other's target. */
+const MUTUAL_ROOTS = new Set(['03', '04', '06', '19']);
+const MAX_FAN_OUT = 4;
+
+export function codeSentence(ctx: SentenceContext, lexicon: Lexicon, history: DiscourseHistory): DraftEvent[] {
+  if (ctx.cues.some((c) => c.cueClass === 'discard')) return [];
+  const { text } = ctx;
+  const isPassive = (head: number) => isPassiveHead(text, head, ctx.first);
+  const matches = dropCoveredMatches(matchPatterns(text, ctx.first, ctx.last, lexicon.patterns, ctx.mentionAt, isPassive), text);
+  const drafts: DraftEvent[] = [];
+  for (const match of matches) {
+    const passive = match.pattern.kind === 'V' && isPassive(match.head);
+    const { sources, targets } = participantsOf(ctx, match, passive);
+    if (sources.length === 0) continue;
+    const subjectEnd = Math.max(...sources.map((m) => (m.start < match.head ? m.end : ctx.first)));
+    const modality = modalityOf(ctx, match, subjectEnd);
+    if (modality.nonfactive) continue;
+    const sourceCodes = resolveAll(ctx, sources, history);
+    const targetCodes = resolveAll(ctx, targets, history);
+    const root = match.pattern.code.slice(0, 2);
+    const pairs: Array<[Resolved, Resolved | null]> = [];
+    if (targetCodes.length === 0 && sourceCodes.length >= 2 && MUTUAL_ROOTS.has(root)) {
+      for (const a of sourceCodes) for (const b of sourceCodes) if (a.code.slice(0, 3) !== b.code.slice(0, 3)) pairs.push([a, b]);
+    } else {
+      for (const a of sourceCodes.slice(0, MAX_FAN_OUT)) {
+        if (targetCodes.length === 0) pairs.push([a, null]);
+        for (const b of targetCodes.slice(0, MAX_FAN_OUT)) if (a.code !== b.code) pairs.push([a, b]);
+      }
+    }
+    const participants = [...sources, ...targets];
+    const first = Math.min(match.start, ...participants.map((m) => m.start));
+    const last = Math.max(match.end - 1, ...participants.map((m) => m.end - 1));
+    const span: [number, number] = [text.start[first] as number, text.end[last] as number];
+    for (const [a, b] of pairs) {
+      drafts.push({
+        sentence: ctx.index,
+        source: a.code,
+        sourceText: a.text,
+        target: b?.code ?? '',
+        targetText: b?.text ?? '',
+        cameo: match.pattern.code,
+        modality,
+        span,
+        confidence: confidenceOf(match, a, b, passive),
+        specificity: match.pattern.specificity,
+      });
+    }
+  }
+  return keepMostSpecific(drafts);
+}
+
+interface Resolved {
+  code: string;
+  text: string;
+  inferred: boolean;
+}
+
+function resolveAll(ctx: SentenceContext, mentions: Mention[], history: DiscourseHistory): Resolved[] {
+  const out: Resolved[] = [];
+  for (const m of mentions) {
+    const before: ResolvedMention[] = ctx.mentions
+      .filter((x) => x.start < m.start && x.code && !x.code.startsWith('---'))
+      .map((x) => ({ code: x.code, kind: x.kind }));
+    const inferred = m.kind === 'pronoun' || m.kind === 'pair' || m.code.startsWith('---');
+    const codes = inferred ? history.resolve(m, ctx.text, before) : [m.code];
+    for (const code of codes) if (code && !out.some((r) => r.code === code)) out.push({ code, text: m.text, inferred });
+  }
+  return out;
+}
+
+/**
+ * A match whose head sits inside a longer match is part of it ("agreed to meet" as one 036, not 036 + 04);
+ * an infinitive or gerund governed by an earlier match ("urged Iran to withdraw", "accused Israel of
+ * attacking") is that match's content, not a second act — unless it refines the same root more specifically
+ * ("threatened to walk away from the summit" → 134, not 130).
+ */
+function dropCoveredMatches(matches: PatternMatch[], text: SentenceContext['text']): PatternMatch[] {
+  const dropped = new Set<PatternMatch>();
+  for (const inner of matches) {
+    for (const outer of matches) {
+      if (outer === inner || dropped.has(outer)) continue;
+      if (inner.head > outer.start && inner.head < outer.end) {
+        dropped.add(inner);
+        break;
+      }
+      const governed = inner.head > outer.head && inner.head - outer.end <= 1 && /^(to|of|for)$/.test(text.norm[inner.head - 1] ?? '');
+      if (governed) {
+        const sameRoot = inner.pattern.code.slice(0, 2) === outer.pattern.code.slice(0, 2);
+        if (sameRoot && inner.pattern.code.length >= outer.pattern.code.length) dropped.add(outer);
+        else dropped.add(inner);
+        break;
+      }
+    }
+  }
+  return matches.filter((m) => !dropped.has(m));
+}
+
+function keepMostSpecific(drafts: DraftEvent[]): DraftEvent[] {
+  const best = new Map<string, DraftEvent>();
+  for (const d of drafts) {
+    const key = `${d.source}>${d.target}>${d.cameo.slice(0, 2)}`;
+    const seen = best.get(key);
+    if (!seen || d.specificity > seen.specificity || (d.specificity === seen.specificity && d.cameo.length > seen.cameo.length)) best.set(key, d);
+  }
+  return [...best.values()];
+}
+
+function confidenceOf(match: PatternMatch, source: Resolved, target: Resolved | null, passive: boolean): number {
+  let c = 0.45 + 0.08 * Math.min(match.pattern.specificity, 4);
+  if (match.target) c += 0.1;
+  if (!target) c -= 0.15;
+  if (source.inferred) c -= 0.1;
+  if (target?.inferred) c -= 0.05;
+  if (passive) c -= 0.05;
+  if (!cameoEvent(match.pattern.code)) c = 0;
+  return Math.round(Math.min(0.95, Math.max(0.05, c)) * 100) / 100;
+}

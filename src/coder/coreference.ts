@@ -1,0 +1,57 @@
+/**
+ * Co-reference within a document: pronouns ("they", "he"), pairs ("the two leaders", "both sides") and bare
+ * role words ("the ministry", "troops") take their actors from what came before — earlier in the sentence,
+ * then earlier sentences of the same document.
+ */
+import type { AnalysedText } from '../nlp/analyse.js';
+import { isSingularPronoun, type Mention } from './mentions.js';
+
+export interface ResolvedMention {
+  code: string;
+  kind: Mention['kind'];
+}
+
+/** What the document has mentioned so far, most recent last. */
+export class DiscourseHistory {
+  private readonly items: ResolvedMention[] = [];
+
+  add(code: string, kind: Mention['kind']): void {
+    if (code && !code.startsWith('---')) this.items.push({ code, kind });
+  }
+
+  /** Resolves one mention to zero or more codes, given the mentions before it in its own sentence. */
+  resolve(mention: Mention, text: AnalysedText, before: ResolvedMention[]): string[] {
+    const pool = [...this.items, ...before];
+    if (mention.kind === 'pair') {
+      const wantPeople = /leaders|presidents|men/.test(mention.text.toLowerCase());
+      return lastDistinctCountries(pool, 2, wantPeople);
+    }
+    if (mention.kind === 'pronoun') {
+      const singular = isSingularPronoun(mention, text);
+      for (let i = pool.length - 1; i >= 0; i--) {
+        const item = pool[i] as ResolvedMention;
+        if (singular ? item.kind === 'person' : item.kind !== 'person') return [item.code];
+      }
+      return singular && pool.length ? [(pool[pool.length - 1] as ResolvedMention).code] : [];
+    }
+    if (mention.code.startsWith('---')) {
+      const role = mention.code.slice(3);
+      const last = pool[pool.length - 1];
+      return last ? [`${last.code.slice(0, 3)}${role}`] : [mention.code];
+    }
+    return [mention.code];
+  }
+}
+
+function lastDistinctCountries(pool: ResolvedMention[], n: number, preferPeople: boolean): string[] {
+  const pick = (filter: (m: ResolvedMention) => boolean) => {
+    const out: string[] = [];
+    for (let i = pool.length - 1; i >= 0 && out.length < n; i--) {
+      const item = pool[i] as ResolvedMention;
+      if (filter(item) && !out.some((c) => c.slice(0, 3) === item.code.slice(0, 3))) out.push(item.code);
+    }
+    return out;
+  };
+  const people = preferPeople ? pick((m) => m.kind === 'person') : [];
+  return people.length === n ? people.reverse() : pick(() => true).reverse();
+}

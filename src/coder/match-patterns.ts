@@ -1,0 +1,129 @@
+/**
+ * Finds verb and noun pattern matches in one sentence. Each token is tried as a head (by lemma, lower-case
+ * form and base forms); for a head the most specific pattern that matches wins. Determiners, adjectives,
+ * adverbs and numbers between pattern words are skipped, so "impose tough new sanctions on" matches
+ * `impose sanction on T`.
+ */
+import type { Pattern, PatternToken } from '../dictionaries/pattern-entries.js';
+import type { AnalysedText } from '../nlp/analyse.js';
+import { baseFormsOf } from '../nlp/normalize.js';
+import type { Mention } from './mentions.js';
+
+export interface PatternMatch {
+  pattern: Pattern;
+  head: number;
+  /** Tokens [start, end) covered by the match (the target mention included). */
+  start: number;
+  end: number;
+  /** The mention in the pattern's T slot, if any. */
+  target: Mention | null;
+}
+
+const SKIPPABLE_POS = new Set(['DET', 'ADJ', 'ADV', 'NUM']);
+const POSSESSIVES = new Set(['its', 'their', 'his', 'her', 'our', 'own']);
+const GAP = 3;
+
+function isSkippable(text: AnalysedText, i: number): boolean {
+  const norm = text.norm[i] as string;
+  return SKIPPABLE_POS.has(text.pos[i] as string) || POSSESSIVES.has(norm) || norm === '-' || norm === "'s";
+}
+
+function wordMatches(text: AnalysedText, i: number, alternatives: ReadonlySet<string>): boolean {
+  const norm = text.norm[i] as string;
+  if (alternatives.has(norm) || alternatives.has(text.lemma[i] as string)) return true;
+  for (const form of baseFormsOf(norm)) if (alternatives.has(form)) return true;
+  return false;
+}
+
+/** Head keys under which a token's patterns are indexed. */
+export function headKeys(text: AnalysedText, i: number): string[] {
+  const norm = text.norm[i] as string;
+  const lemma = text.lemma[i] as string;
+  const keys = lemma === norm ? [norm] : [lemma, norm];
+  for (const form of baseFormsOf(norm)) if (!keys.includes(form)) keys.push(form);
+  return keys;
+}
+
+/** A verb head must be used as a verb; a noun head as a noun (the tagger's word, with a little tolerance). */
+function headFits(text: AnalysedText, i: number, kind: 'V' | 'N', first: number): boolean {
+  const pos = text.pos[i] as string;
+  if (kind === 'V') {
+    if (pos === 'VERB') return true;
+    // The tagger sometimes reads "Russia attacks" as a noun; accept a noun right after the subject's name.
+    const prev = text.pos[i - 1];
+    return pos === 'NOUN' && i > first && (prev === 'PROPN' || prev === 'PRON') && /(s|ed)$/.test(text.norm[i] as string);
+  }
+  return pos === 'NOUN' || pos === 'PROPN' || (pos === 'VERB' && /ing$/.test(text.norm[i] as string) && (text.pos[i - 1] === 'DET'));
+}
+
+export function matchPatterns(
+  text: AnalysedText,
+  first: number,
+  last: number,
+  index: Map<string, Pattern[]>,
+  mentionAt: Map<number, Mention>,
+  isPassive: (head: number) => boolean,
+): PatternMatch[] {
+  const matches: PatternMatch[] = [];
+  for (let i = first; i <= last; i++) {
+    let best: PatternMatch | null = null;
+    // In the passive the object stands before the verb ("Kim was condemned by …"): the T slot may be empty.
+    const passive = isPassive(i);
+    for (const key of headKeys(text, i)) {
+      for (const pattern of index.get(key) ?? []) {
+        if (best && pattern.specificity <= best.pattern.specificity) break;
+        if (!headFits(text, i, pattern.kind, first)) continue;
+        const found = matchFrom(text, pattern.tokens, 1, i + 1, last + 1, mentionAt, null, passive);
+        if (found) {
+          best = { pattern, head: i, start: i, end: found.end, target: found.target };
+          break;
+        }
+      }
+    }
+    if (best) matches.push(best);
+  }
+  return matches;
+}
+
+interface Partial {
+  end: number;
+  target: Mention | null;
+}
+
+function matchFrom(
+  text: AnalysedText,
+  tokens: PatternToken[],
+  k: number,
+  j: number,
+  limit: number,
+  mentionAt: Map<number, Mention>,
+  target: Mention | null,
+  passive = false,
+): Partial | null {
+  if (k === tokens.length) return { end: j, target };
+  const token = tokens[k] as PatternToken;
+  if (token.type === 'gap') {
+    for (let d = 0; d <= GAP && j + d <= limit; d++) {
+      const found = matchFrom(text, tokens, k + 1, j + d, limit, mentionAt, target, passive);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (token.type === 'target') {
+    let t = j;
+    while (t < limit && !mentionAt.has(t) && isSkippable(text, t)) t++;
+    const mention = mentionAt.get(t);
+    if (!mention) return passive ? matchFrom(text, tokens, k + 1, j, limit, mentionAt, null, passive) : null;
+    return matchFrom(text, tokens, k + 1, mention.end, limit, mentionAt, mention, passive);
+  }
+  let t = j;
+  while (t < limit) {
+    if (wordMatches(text, t, token.alternatives)) {
+      const found = matchFrom(text, tokens, k + 1, t + 1, limit, mentionAt, target, passive);
+      if (found) return found;
+    }
+    if (!isSkippable(text, t) || mentionAt.has(t)) break;
+    t++;
+  }
+  return token.optional ? matchFrom(text, tokens, k + 1, j, limit, mentionAt, target, passive) : null;
+}

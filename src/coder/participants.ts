@@ -1,0 +1,143 @@
+/**
+ * Source and target of a pattern match from the clause around it: the subject before a verb (or a noun's
+ * possessor, or its "by" agent), the object or prepositional object after it, passive voice ("was condemned
+ * by Washington"), and conjoined actors ("the U.S. and South Korea" → both).
+ */
+import type { AnalysedText } from '../nlp/analyse.js';
+import type { PatternMatch } from './match-patterns.js';
+import type { Mention } from './mentions.js';
+import type { SentenceContext } from './sentence-context.js';
+
+export interface Participants {
+  sources: Mention[];
+  targets: Mention[];
+  passive: boolean;
+}
+
+const CLAUSE_BREAK = new Set([';', ':', '—', '–', '(', ')', '"', '“', '”']);
+const CONJUNCTIONS = new Set(['and', 'or', ',', '&']);
+const PREPOSITIONS_BEFORE_NON_SUBJECT = new Set(['in', 'at', 'to', 'with', 'from', 'against', 'on', 'for', 'into', 'over', 'near', 'toward', 'towards', 'across', 'between', 'about', 'of', 'by', 'than', 'under', 'after', 'before', 'during', 'despite', 'like', 'toward']);
+const SUBJECT_WINDOW = 18;
+const OBJECT_WINDOW = 15;
+
+/** The mentions conjoined with `m` ("the U.S. and South Korea", "Russia, China and Iran"), in order. */
+export function conjoinedGroup(ctx: SentenceContext, m: Mention): Mention[] {
+  const { text } = ctx;
+  const group = [m];
+  // Rightwards.
+  let current = m;
+  for (;;) {
+    let j = current.end;
+    let sawConjunction = false;
+    while (j <= ctx.last && (CONJUNCTIONS.has(text.norm[j] as string) || text.norm[j] === 'as' || text.norm[j] === 'well' || text.norm[j] === 'the' || text.norm[j] === 'both')) {
+      if (CONJUNCTIONS.has(text.norm[j] as string) || text.norm[j] === 'well') sawConjunction = true;
+      j++;
+    }
+    const next = ctx.mentionAt.get(j);
+    if (!sawConjunction || !next || next.kind === 'pronoun') break;
+    group.push(next);
+    current = next;
+  }
+  // Leftwards.
+  current = m;
+  for (;;) {
+    let j = current.start - 1;
+    let sawConjunction = false;
+    while (j >= ctx.first && (CONJUNCTIONS.has(text.norm[j] as string) || text.norm[j] === 'the' || text.norm[j] === 'both')) {
+      if (CONJUNCTIONS.has(text.norm[j] as string)) sawConjunction = true;
+      j--;
+    }
+    const prev = ctx.mentionOf.get(j);
+    if (!sawConjunction || !prev || prev.kind === 'pronoun' || prev.end !== j + 1) break;
+    group.unshift(prev);
+    current = prev;
+  }
+  return group.slice(0, 4);
+}
+
+/** Whether a verb head is passive: a form of "be"/"get" right before it (adverbs and "not" aside). */
+export function isPassiveHead(text: AnalysedText, head: number, first: number): boolean {
+  if (text.norm[head] === text.lemma[head]) return false;
+  for (let j = head - 1; j >= first && j >= head - 3; j--) {
+    const lemma = text.lemma[j] as string;
+    if (lemma === 'be' || lemma === 'get') return /(ed|en|wn|ne|t)$/.test(text.norm[head] as string);
+    if (text.pos[j] !== 'ADV' && text.pos[j] !== 'PART') return false;
+  }
+  return false;
+}
+
+/** The subject: the nearest actor mention before `from` that does not sit in a prepositional phrase. */
+export function subjectBefore(ctx: SentenceContext, from: number): Mention | null {
+  const { text } = ctx;
+  for (let j = from - 1; j >= ctx.first && j >= from - SUBJECT_WINDOW; j--) {
+    if (CLAUSE_BREAK.has(text.norm[j] as string)) break;
+    const m = ctx.mentionOf.get(j);
+    if (!m) continue;
+    j = m.start;
+    const before = text.norm[m.start - 1];
+    const beforeThe = text.norm[m.start - 1] === 'the' ? text.norm[m.start - 2] : before;
+    if (beforeThe && PREPOSITIONS_BEFORE_NON_SUBJECT.has(beforeThe)) continue;
+    // A possessor ("Iran's nuclear programme") is not the subject of the verb that follows its noun.
+    if (text.norm[m.end] === "'s" && text.pos[m.end + 1] === 'NOUN' && m.end + 1 < from - 1) continue;
+    return m;
+  }
+  return null;
+}
+
+/** The first actor mention after `from` in the same clause, skipping `exclude`. */
+function objectAfter(ctx: SentenceContext, from: number, exclude: Set<Mention>): Mention | null {
+  const { text } = ctx;
+  for (let j = from; j <= ctx.last && j < from + OBJECT_WINDOW; j++) {
+    if (CLAUSE_BREAK.has(text.norm[j] as string)) break;
+    const m = ctx.mentionAt.get(j);
+    if (m && !exclude.has(m)) return m;
+  }
+  return null;
+}
+
+/** An agent introduced by one of `words` right after the match ("by Washington", "from Pompeo"). */
+function agentAfter(ctx: SentenceContext, from: number, words: Set<string>): Mention | null {
+  const { text } = ctx;
+  for (let j = from; j <= ctx.last && j < from + 6; j++) {
+    if (words.has(text.norm[j] as string)) {
+      let k = j + 1;
+      while (k <= ctx.last && (text.pos[k] === 'DET' || text.pos[k] === 'ADJ')) k++;
+      const m = ctx.mentionAt.get(k);
+      if (m) return m;
+    }
+    if (CLAUSE_BREAK.has(text.norm[j] as string)) break;
+  }
+  return null;
+}
+
+/** The possessor of a noun head ("Moon's visit", "Russian invasion"). */
+function possessorOf(ctx: SentenceContext, head: number): Mention | null {
+  const { text } = ctx;
+  let j = head - 1;
+  while (j >= ctx.first && (text.pos[j] === 'ADJ' || text.pos[j] === 'ADV')) {
+    const m = ctx.mentionOf.get(j);
+    if (m) return m;
+    j--;
+  }
+  if (text.norm[j] === "'s" || text.norm[j] === "'") j--;
+  const m = ctx.mentionOf.get(j);
+  return m && m.end === j + 1 ? m : null;
+}
+
+export function participantsOf(ctx: SentenceContext, match: PatternMatch, passive: boolean): Participants {
+  const { pattern } = match;
+  let source: Mention | null;
+  let target: Mention | null = match.target;
+  if (pattern.kind === 'V' && passive) {
+    source = agentAfter(ctx, match.end, new Set(['by']));
+    target = subjectBefore(ctx, match.start);
+  } else if (pattern.kind === 'V') {
+    source = subjectBefore(ctx, match.start);
+  } else {
+    source = possessorOf(ctx, match.head) ?? agentAfter(ctx, match.head + 1, new Set(['by', 'from'])) ?? subjectBefore(ctx, match.start);
+  }
+  const sources = source ? conjoinedGroup(ctx, source) : [];
+  if (!target) target = objectAfter(ctx, match.end, new Set(sources));
+  const targets = target ? conjoinedGroup(ctx, target).filter((m) => !sources.includes(m)) : [];
+  return pattern.swap ? { sources: targets, targets: sources, passive } : { sources, targets, passive };
+}

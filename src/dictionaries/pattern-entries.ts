@@ -1,0 +1,75 @@
+/**
+ * Verb and noun patterns (`verbs/*.dict`): `CODE KIND PATTERN`, compiled to token matchers indexed by head word.
+ * The pattern language is documented in docs/dictionaries.md.
+ */
+import { type DictLine, type DictProblem, where } from './dict-file.js';
+
+export type PatternToken =
+  | { type: 'word'; alternatives: ReadonlySet<string>; optional: boolean }
+  | { type: 'gap' }
+  | { type: 'target' };
+
+export interface Pattern {
+  code: string;
+  kind: 'V' | 'N';
+  /** Source and target swapped (`V~`, `N~`). */
+  swap: boolean;
+  tokens: PatternToken[];
+  /** Number of required words: longer patterns are tried first and win. */
+  specificity: number;
+  text: string;
+  where: string;
+}
+
+const KINDS: Record<string, { kind: 'V' | 'N'; swap: boolean }> = {
+  V: { kind: 'V', swap: false },
+  N: { kind: 'N', swap: false },
+  'V~': { kind: 'V', swap: true },
+  'N~': { kind: 'N', swap: true },
+};
+
+export function parsePatternLine(line: DictLine, isCode: (code: string) => boolean, problems: DictProblem[]): Pattern | null {
+  const [code, kindField, ...rest] = line.fields;
+  const text = rest.join(' ').trim();
+  const at = where(line);
+  const fail = (message: string) => {
+    problems.push({ where: at, message, severity: 'error' });
+    return null;
+  };
+  if (!code || !isCode(code)) return fail(`unknown CAMEO code "${code ?? ''}"`);
+  const kind = KINDS[kindField ?? ''];
+  if (!kind) return fail(`kind must be V, N, V~ or N~, not "${kindField ?? ''}"`);
+  if (!text) return fail('empty pattern');
+  const tokens: PatternToken[] = [];
+  for (const raw of text.split(/\s+/)) {
+    if (raw === '*') tokens.push({ type: 'gap' });
+    else if (raw === 'T') tokens.push({ type: 'target' });
+    else {
+      const optional = raw.startsWith('(') && raw.endsWith(')');
+      const body = optional ? raw.slice(1, -1) : raw;
+      const words = body.split('|').map((w) => w.trim().toLowerCase());
+      if (words.some((w) => !/^[a-z][a-z'-]*$/.test(w))) return fail(`bad pattern word "${raw}"`);
+      tokens.push({ type: 'word', alternatives: new Set(words), optional });
+    }
+  }
+  const head = tokens[0];
+  if (!head || head.type !== 'word' || head.optional) return fail('a pattern must start with a required word');
+  if (tokens.filter((t) => t.type === 'target').length > 1) return fail('a pattern has at most one T');
+  const specificity = tokens.filter((t) => t.type === 'word' && !t.optional).length;
+  return { code, ...kind, tokens, specificity, text, where: at };
+}
+
+/** Patterns indexed by each alternative of their head word, most specific first. */
+export function indexPatterns(patterns: Pattern[]): Map<string, Pattern[]> {
+  const index = new Map<string, Pattern[]>();
+  for (const pattern of patterns) {
+    const head = pattern.tokens[0] as Extract<PatternToken, { type: 'word' }>;
+    for (const word of head.alternatives) {
+      const list = index.get(word) ?? [];
+      list.push(pattern);
+      index.set(word, list);
+    }
+  }
+  for (const list of index.values()) list.sort((a, b) => b.specificity - a.specificity || b.tokens.length - a.tokens.length);
+  return index;
+}

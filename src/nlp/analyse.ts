@@ -1,0 +1,61 @@
+/**
+ * Sentence split, tokens, POS and lemmas with wink-nlp, packed as parallel arrays (one entry per token) so the
+ * coder's inner loops index into arrays instead of building objects per token.
+ */
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import { normalizeToken } from './normalize.js';
+
+export interface AnalysedText {
+  text: string;
+  /** The token as written. */
+  value: string[];
+  /** Normalised (see normalizeToken). */
+  norm: string[];
+  lemma: string[];
+  /** Universal POS tag (NOUN, VERB, PROPN, AUX, ADP, DET, ADJ, ADV, PRON, PART, CCONJ, SCONJ, NUM, PUNCT…). */
+  pos: string[];
+  /** Character offsets in `text`. */
+  start: number[];
+  end: number[];
+  /** Sentences as [firstToken, lastToken] (inclusive). */
+  sentences: Array<[number, number]>;
+}
+
+const nlp = winkNLP(model);
+const its = nlp.its;
+
+export function analyse(text: string): AnalysedText {
+  const doc = nlp.readDoc(text);
+  const tokens = doc.tokens();
+  const value = tokens.out(its.value) as string[];
+  // its.lemma needs the model's add-ons, which wink's typings do not thread through out().
+  const lemma = (tokens.out(its.lemma as never) as unknown as string[]).map((l) => l.toLowerCase());
+  const pos = tokens.out(its.pos) as string[];
+  const sentences = doc.sentences().out(its.span) as unknown as Array<[number, number]>;
+  const norm = new Array<string>(value.length);
+  const start = new Array<number>(value.length);
+  const end = new Array<number>(value.length);
+  // wink-nlp keeps no character offsets; find each token from where the previous one ended. Contractions it
+  // expands ("n't" for "not") may not appear verbatim: such a token takes a zero-width offset.
+  let cursor = 0;
+  for (let i = 0; i < value.length; i++) {
+    const token = value[i] as string;
+    norm[i] = normalizeToken(token);
+    const found = text.indexOf(token, cursor);
+    if (found >= 0 && found - cursor < 64) {
+      start[i] = found;
+      end[i] = found + token.length;
+      cursor = found + token.length;
+    } else {
+      start[i] = cursor;
+      end[i] = cursor;
+    }
+  }
+  return { text, value, norm, lemma, pos, start, end, sentences };
+}
+
+/** Tokenises a dictionary phrase exactly as text is tokenised, returning normalised tokens. */
+export function phraseTokens(phrase: string): string[] {
+  return (nlp.readDoc(phrase).tokens().out(its.value) as string[]).map(normalizeToken);
+}
