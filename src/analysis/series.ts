@@ -132,55 +132,45 @@ export function buildDyadSeries(events: readonly AnalysisEvent[], options: Serie
 }
 
 /**
- * A row of the store's daily roll-up: one directed dyad (full actor codes) on one day. `cooperative` and
- * `conflictual` are optional: without them a row's positive or negative Goldstein sum stands in for them.
+ * One day of a dyad in the store's daily roll-up (structurally the store's `DyadDay`): the rows a caller passes
+ * already belong to the dyad and direction asked for (`store.dyadSeries({ dyad: 'USA-PRK', undirected: true })`).
  */
 export interface DailyRollupRow {
-  date: string;
-  source: string;
-  target: string;
+  day: string;
+  events: number;
   /** Events per QuadClass 1…4. */
-  quad1: number;
-  quad2: number;
-  quad3: number;
-  quad4: number;
+  quad: readonly [number, number, number, number] | readonly number[];
   goldsteinSum: number;
   forward: number;
   rearward: number;
   neutral: number;
-  cooperative?: number;
-  conflictual?: number;
 }
 
 /**
  * Builds the series from daily roll-up rows instead of events, so ten years of a busy dyad never have to be
- * materialised. Roll-ups carry no modality and no evidence: the series is unweighted (`weighted: false`),
- * modality shares are 0 and `reports` is empty; `reports` per point counts events.
+ * materialised. Roll-ups carry no modality, no evidence and only a day's Goldstein sum: the series is unweighted
+ * (`weighted: false`), a day's positive sum counts as cooperative and a negative one as conflictual, modality
+ * shares are 0, `reports` is empty and `reports`/`mentions` per point count events.
  */
 export function seriesFromRollups(rows: readonly DailyRollupRow[], options: SeriesOptions): DyadSeries {
-  const inDyad = rows.filter((row) => eventInDyad(row, options.dyad));
   const { from, to } = resolveRange(
-    inDyad.map((row) => row.date),
+    rows.map((row) => row.day),
     options,
   );
   const frame = createFrame(from, to, options);
-  for (const row of inDyad) {
-    if (row.date < from || row.date > to) continue;
-    const point = frame.points[frame.indexOf(row.date)];
+  for (const row of rows) {
+    if (row.day < from || row.day > to) continue;
+    const point = frame.points[frame.indexOf(row.day)];
     if (!point) continue;
-    const count = row.quad1 + row.quad2 + row.quad3 + row.quad4;
-    point.reports += count;
-    point.mentions += count;
-    point.quad[0] += row.quad1;
-    point.quad[1] += row.quad2;
-    point.quad[2] += row.quad3;
-    point.quad[3] += row.quad4;
+    point.reports += row.events;
+    point.mentions += row.events;
+    for (let quad = 0; quad < 4; quad++) point.quad[quad] = (point.quad[quad] ?? 0) + (row.quad[quad] ?? 0);
     point.forward += row.forward;
     point.rearward += row.rearward;
     point.neutral += row.neutral;
     point.goldsteinSum += row.goldsteinSum;
-    point.cooperative += row.cooperative ?? Math.max(row.goldsteinSum, 0);
-    point.conflictual += row.conflictual ?? Math.max(-row.goldsteinSum, 0);
+    if (row.goldsteinSum > 0) point.cooperative += row.goldsteinSum;
+    else point.conflictual -= row.goldsteinSum;
   }
   finishPoints(frame.points, frame.halfLifeDays, options.resolution ?? 'week');
   return seriesOf(frame, options, [], false);

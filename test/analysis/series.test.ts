@@ -105,51 +105,15 @@ describe('buildDyadSeries', () => {
 
   it('builds the same unweighted sums from daily roll-up rows', () => {
     const rows = [
-      {
-        date: '2019-01-01',
-        source: 'USAGOV',
-        target: 'PRKGOV',
-        quad1: 2,
-        quad2: 0,
-        quad3: 1,
-        quad4: 0,
-        goldsteinSum: 2,
-        forward: 2,
-        rearward: 1,
-        neutral: 0,
-      },
-      {
-        date: '2019-01-09',
-        source: 'PRKGOV',
-        target: 'USAGOV',
-        quad1: 0,
-        quad2: 0,
-        quad3: 0,
-        quad4: 1,
-        goldsteinSum: -10,
-        forward: 0,
-        rearward: 1,
-        neutral: 0,
-      },
-      {
-        date: '2019-01-09',
-        source: 'KORGOV',
-        target: 'USAGOV',
-        quad1: 5,
-        quad2: 0,
-        quad3: 0,
-        quad4: 0,
-        goldsteinSum: 20,
-        forward: 5,
-        rearward: 0,
-        neutral: 0,
-      },
+      { day: '2019-01-01', events: 3, quad: [2, 0, 1, 0], goldsteinSum: 2, forward: 2, rearward: 1, neutral: 0 },
+      { day: '2019-01-09', events: 1, quad: [0, 0, 0, 1], goldsteinSum: -10, forward: 0, rearward: 1, neutral: 0 },
+      { day: '2019-01-10', events: 2, quad: [1, 0, 0, 1], goldsteinSum: 1, forward: 1, rearward: 1, neutral: 0 },
     ];
     const series = seriesFromRollups(rows, { dyad: usaPrk, resolution: 'week' });
     expect(series.weighted).toBe(false);
     expect(series.points.map((point) => [point.key, point.reports, point.net])).toEqual([
       ['2019-W01', 3, 2],
-      ['2019-W02', 1, -10],
+      ['2019-W02', 3, -9],
     ]);
   });
 
