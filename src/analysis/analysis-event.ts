@@ -26,7 +26,7 @@ export type AnalysisEvent = Pick<
     /** The outlet that published the document ("Reuters", "KCNA"), for source diversity. */
     publisher?: string;
     /** Where the document can be read, for links in cited events. */
-    url?: string;
+    url?: string | null;
   };
 
 /**

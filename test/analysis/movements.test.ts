@@ -50,7 +50,7 @@ describe('detectMovements', () => {
       expect(escalation?.drivers).toHaveLength(5);
       expect(escalation?.drivers.every((driver) => driver.score < 0)).toBe(true);
       expect(thaw?.drivers.every((driver) => driver.score > 0)).toBe(true);
-      expect(describeMovement(thaw!, dyad, 'week')).toMatch(/^USA–PRK forward from \d{4}-\d\d-\d\d to/);
+      expect(thaw && describeMovement(thaw, dyad, 'week')).toMatch(/^USA–PRK forward from \d{4}-\d\d-\d\d to/);
       expect(dyadState(series, movements).state).toBe('stable');
       expect(dyadState(series, movements, { recentDays: 250 }).state).toBe('thaw');
     }
