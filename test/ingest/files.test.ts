@@ -15,7 +15,7 @@ const NEWS = [
   'President Trump cancelled the summit with Kim Jong Un on Thursday.',
   'South Korea urged both sides to return to talks.',
   'China praised the decision of Pyongyang to release three detainees.',
-];
+] as const;
 
 /** A folder with every kind of input, good and broken. */
 function makeCorpus(): string {
