@@ -32,8 +32,14 @@ export interface DyadAnalysisOptions {
 }
 
 export interface DyadAnalysis {
-  /** The undirected series A–B. */
+  /** The undirected series A–B at the requested resolution. */
   series: DyadSeries;
+  /**
+   * The undirected series at day resolution, which movements are detected on whatever the requested
+   * resolution: sparse news gives a week a handful of reports, and a movement should be dated to the day.
+   * (The same object as `series` when the resolution is `day`; `Movement.index` points into it.)
+   */
+  daily: DyadSeries;
   aToB: DyadSeries;
   bToA: DyadSeries;
   movements: Movement[];
@@ -55,7 +61,11 @@ export function analyseDyad(events: readonly AnalysisEvent[], options: DyadAnaly
   const range = { from: series.from, to: series.to };
   const aToB = buildDyadSeries(events, { ...base, ...range, dyad: spec('a-b') });
   const bToA = buildDyadSeries(events, { ...base, ...range, dyad: spec('b-a') });
-  return finish(series, aToB, bToA, options);
+  const daily =
+    base.resolution === 'day'
+      ? series
+      : buildDyadSeries(events, { ...base, ...range, resolution: 'day', dyad: spec('both') });
+  return finish(series, daily, aToB, bToA, options);
 }
 
 /** The store's roll-up rows for the dyad: both directions summed, and each direction alone. */
@@ -73,13 +83,24 @@ export function analyseDyadRollups(rows: DyadRollups, options: DyadAnalysisOptio
   const range = { from: series.from, to: series.to };
   const aToB = seriesFromRollups(rows.aToB, { ...base, ...range, dyad: spec('a-b') });
   const bToA = seriesFromRollups(rows.bToA, { ...base, ...range, dyad: spec('b-a') });
-  return finish(series, aToB, bToA, options);
+  const daily =
+    base.resolution === 'day'
+      ? series
+      : seriesFromRollups(rows.both, { ...base, ...range, resolution: 'day', dyad: spec('both') });
+  return finish(series, daily, aToB, bToA, options);
 }
 
-function finish(series: DyadSeries, aToB: DyadSeries, bToA: DyadSeries, options: DyadAnalysisOptions): DyadAnalysis {
-  const movements = detectMovements(series, options.movements);
+function finish(
+  series: DyadSeries,
+  daily: DyadSeries,
+  aToB: DyadSeries,
+  bToA: DyadSeries,
+  options: DyadAnalysisOptions,
+): DyadAnalysis {
+  const movements = detectMovements(daily, options.movements);
   return {
     series,
+    daily,
     aToB,
     bToA,
     movements,

@@ -2,15 +2,23 @@
  * Forward and rearward movements of a dyad: the change points of its series, each turned into a movement with
  * a start, an end, a size and the events that drove it.
  *
- * The series is segmented with PELT (`change-points.ts`) on `net` per period (default) or on the smoothed
- * `level`. Each change from one segment to the next is a movement: `forward` when the segment mean rises,
- * `rearward` when it falls; `size` is the change of the mean (net cooperation per period), `start` the date of
- * the first report in the direction of the movement near the change point (so a weekly series still dates a
- * movement to the day), `end` the last day before the next change.
+ * 1. The series is segmented with PELT (`change-points.ts`) on `net` per period (default) or on the smoothed
+ *    `level`. Each change from one segment to the next is a candidate: `forward` when the segment mean rises,
+ *    `rearward` when it falls; `size` is the change of the mean (net cooperation per period).
+ * 2. Its drivers are the reports pulling its way in the first `driverDays` (default 14) of the new segment.
+ *    A change with no driver is the level relaxing after a burst (nobody did anything; the news moved on), not
+ *    a movement, and is dropped — unless the series has no reports at all (roll-ups), where it is kept.
+ * 3. Movements of the same direction less than `mergeDays` (default 21) apart are one movement: a run of
+ *    threats a week apart is one escalation, not five. The merged movement goes from the first one's `from` to
+ *    the furthest level reached.
+ *
+ * `start` is the date of the first driving report (so even a weekly series dates a movement to the day), else
+ * the first day of the segment; `end` is the last day before the next change.
  */
 import type { DyadSpec } from './analysis-event.js';
 import { type ChangePointOptions, detectChangePoints } from './change-points.js';
 import type { Report } from './dedup.js';
+import { addDays } from './periods.js';
 import type { DyadSeries } from './series.js';
 
 /** An event cited as a driver of a movement, with what a reader needs to check it. */
@@ -59,42 +67,89 @@ export interface MovementOptions extends ChangePointOptions {
   minSize?: number;
   /** How many driving events to cite (default 5). */
   topEvents?: number;
+  /** Days from the change in which reports count as its drivers (default 14). */
+  driverDays?: number;
+  /** Same-direction movements closer than this many days are merged (default 21). */
+  mergeDays?: number;
 }
 
 /** Detects movements in a series; an empty list for a series without change points. */
 export function detectMovements(series: DyadSeries, options: MovementOptions = {}): Movement[] {
   const values = series.points.map((point) => (options.signal === 'level' ? point.level : point.net));
   const { segments } = detectChangePoints(values, options);
-  const movements: Movement[] = [];
+  const driverDays = options.driverDays ?? 14;
+  const candidates: (Movement & { driving: Report[] })[] = [];
   for (let index = 1; index < segments.length; index++) {
     const before = segments[index - 1];
     const after = segments[index];
-    if (!before || !after) continue;
+    const first = after && series.points[after.start];
+    const last = after && series.points[after.end - 1];
+    if (!before || !after || !first || !last) continue;
     const size = after.mean - before.mean;
     if (size === 0 || Math.abs(size) < (options.minSize ?? 0)) continue;
     const label = size > 0 ? 'forward' : 'rearward';
-    const first = series.points[after.start];
-    const last = series.points[after.end - 1];
-    if (!first || !last) continue;
-    const inSegment = series.reports.filter(
-      (report) => report.event.date >= first.start && report.event.date <= last.end && sameSign(report, label),
+    const driverEnd = minDate(last.end, addDays(first.start, driverDays - 1));
+    const driving = series.reports.filter(
+      (report) => report.event.date >= first.start && report.event.date <= driverEnd && sameSign(report, label),
     );
-    const opening = inSegment.find((report) => report.event.date <= first.end);
+    if (driving.length === 0 && series.reports.length > 0) continue;
     let net = 0;
     for (let point = after.start; point < after.end; point++) net += series.points[point]?.net ?? 0;
-    movements.push({
+    const start = driving[0]?.event.date ?? first.start;
+    candidates.push({
       label,
-      start: opening?.event.date ?? first.start,
+      start,
       end: last.end,
       from: before.mean,
       to: after.mean,
       size,
       net,
       index: after.start,
-      drivers: topReports(inSegment, options.topEvents ?? 5),
+      drivers: [],
+      driving,
     });
   }
-  return movements;
+  const merged = mergeMovements(candidates, options.mergeDays ?? 21);
+  return merged.map(({ driving, ...movement }) => ({
+    ...movement,
+    drivers: topReports(driving, options.topEvents ?? 5),
+  }));
+}
+
+function mergeMovements<T extends Movement & { driving: Report[] }>(movements: T[], mergeDays: number): T[] {
+  const result: T[] = [];
+  for (const movement of movements) {
+    const previous = result[result.length - 1];
+    const lastActivity = previous?.driving.reduce(
+      (latest, report) => maxDate(latest, report.event.date),
+      previous.start,
+    );
+    if (
+      previous &&
+      lastActivity &&
+      previous.label === movement.label &&
+      movement.start <= addDays(lastActivity, mergeDays)
+    ) {
+      const further =
+        movement.label === 'forward' ? Math.max(previous.to, movement.to) : Math.min(previous.to, movement.to);
+      previous.to = further;
+      previous.size = further - previous.from;
+      previous.end = movement.end;
+      previous.net += movement.net;
+      previous.driving = [...previous.driving, ...movement.driving];
+    } else {
+      result.push({ ...movement });
+    }
+  }
+  return result;
+}
+
+function minDate(left: string, right: string): string {
+  return left < right ? left : right;
+}
+
+function maxDate(left: string, right: string): string {
+  return left > right ? left : right;
 }
 
 function sameSign(report: Report, label: Movement['label']): boolean {

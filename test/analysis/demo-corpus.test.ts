@@ -1,0 +1,79 @@
+/**
+ * The analysis on the demo corpus, coded by the real coder (no store): it must find the turns of US–North Korea
+ * relations in 2017–2019 that every account of them names, each dated within a week of the real date.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { AnalysisEvent } from '../../src/analysis/analysis-event.js';
+import { analyseDyad, type DyadAnalysis, type Movement } from '../../src/analysis/index.js';
+import { dayNumber } from '../../src/analysis/periods.js';
+import { createCoder } from '../../src/coder/index.js';
+import { packageRoot } from '../../src/package-root.js';
+
+interface DemoReport {
+  id: string;
+  date: string;
+  title: string;
+  source: string;
+  url: string;
+  text: string;
+}
+
+let analysis: DyadAnalysis;
+
+beforeAll(async () => {
+  const coder = await createCoder();
+  const lines = readFileSync(join(packageRoot(), 'demo', 'corpus.jsonl'), 'utf8')
+    .trim()
+    .split('\n');
+  const events: AnalysisEvent[] = [];
+  for (const line of lines) {
+    const report = JSON.parse(line) as DemoReport;
+    const coded = coder.codeDocument({ id: report.id, date: report.date, text: report.text, title: report.title });
+    for (const event of coded.events) events.push({ ...event, publisher: report.source, url: report.url });
+  }
+  analysis = analyseDyad(events, { a: 'USA', b: 'PRK', from: '2017-01-01', to: '2019-12-31', resolution: 'week' });
+});
+
+/** The movement of this direction whose start is nearest the date, and how many days off it is. */
+function nearest(label: Movement['label'], date: string): { movement: Movement | undefined; days: number } {
+  let best: Movement | undefined;
+  let days = Number.POSITIVE_INFINITY;
+  for (const movement of analysis.movements) {
+    const distance = Math.abs(dayNumber(movement.start) - dayNumber(date));
+    if (movement.label === label && distance < days) {
+      best = movement;
+      days = distance;
+    }
+  }
+  return { movement: best, days };
+}
+
+function found(): string {
+  return analysis.movements.map((movement) => `${movement.label} ${movement.start}`).join(', ') || 'no movements';
+}
+
+describe('demo corpus: USA–PRK 2017–2019', () => {
+  it.each([
+    ['the 2017 escalation ("fire and fury")', 'rearward', '2017-08-08'],
+    ['the 2018 thaw (Trump accepts a meeting with Kim)', 'forward', '2018-03-09'],
+    ['the late-May 2018 dip (Trump calls off Singapore)', 'rearward', '2018-05-24'],
+    ['the recovery (the summit is back on)', 'forward', '2018-06-01'],
+    ['the Hanoi setback (summit ends without a deal)', 'rearward', '2019-02-28'],
+  ] as const)('finds %s within a week', (_name, label, date) => {
+    const { movement, days } = nearest(label, date);
+    expect(
+      days,
+      `nearest ${label} movement to ${date}: ${movement?.start ?? 'none'}; found: ${found()}`,
+    ).toBeLessThanOrEqual(7);
+    expect(movement?.drivers.length).toBeGreaterThan(0);
+    expect(movement?.drivers[0]?.evidence).not.toBe('');
+  });
+
+  it('cites events with their evidence and links', () => {
+    const cited = analysis.movements.flatMap((movement) => movement.drivers);
+    expect(cited.length).toBeGreaterThan(0);
+    for (const event of cited) expect(event.url).toMatch(/^https:\/\/example\.org\//);
+  });
+});
