@@ -94,11 +94,13 @@ export function register(program: Command): void {
       feeds
         .command('watch')
         .description('poll due feeds every N minutes until stopped')
-        .option('--every <minutes>', 'minutes between rounds', '5'),
+        .option('--every <minutes>', 'minutes between rounds', '5')
+        .option('--queue', 'enqueue due feeds for `dyadwatch worker` processes instead of polling here'),
     ),
-  ).action(async (flags: FeedFlags & { every: string }) => {
+  ).action(async (flags: FeedFlags & { every: string; queue?: boolean }) => {
     const minutes = Number(flags.every);
     if (!(minutes > 0)) throw new CliError(`--every ${flags.every}: a positive number of minutes`);
+    if (flags.queue) return (await import('../../ingest/enqueue.js')).watchFeedsToQueue(flags, minutes);
     for (;;) {
       await pollOnce(flags, false);
       await new Promise((resolve) => setTimeout(resolve, minutes * 60_000));

@@ -10,6 +10,7 @@ interface IngestFlags {
   timeout?: string;
   maxSize?: string;
   json?: boolean;
+  queue?: boolean;
 }
 
 /** `dyadwatch ingest PATH|URL…`: files, folders (recursively) and article URLs, coded and stored. */
@@ -19,10 +20,12 @@ export function register(program: Command): void {
     .description('code and store documents from files, folders (txt, md, html, jsonl) and article URLs')
     .argument('<sources...>', 'files, folders or http(s) URLs')
     .option('--date <YYYY-MM-DD>', 'date for documents that carry none (default: file modification date)')
-    .option('--json', 'print the summary as JSON on stdout');
+    .option('--json', 'print the summary as JSON on stdout')
+    .option('--queue', 'enqueue for `dyadwatch worker` processes instead of coding here (needs DATABASE_URL)');
   withFetchOptions(withDbOption(command)).action(async (sources: string[], flags: IngestFlags) => {
     if (flags.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(flags.date))
       throw new CliError(`--date ${flags.date}: use YYYY-MM-DD`);
+    if (flags.queue) return (await import('../../ingest/enqueue.js')).ingestToQueue(sources, flags);
     const { collectFiles, fileItems } = await import('../../ingest/file-sources.js');
     const { ingestItems } = await import('../../ingest/ingest-documents.js');
     const { urlItem } = await import('../../ingest/url-source.js');
