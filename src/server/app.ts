@@ -1,0 +1,144 @@
+/**
+ * The HTTP application: the API under `/api`, health checks, and the dashboard's static files. Built in-process
+ * over a store and a coder, so tests call `app.request()` without a port and `serve.ts` puts it on one.
+ *
+ * @example
+ * const { app } = createApp({ store, coder: () => coderPromise });
+ * const response = await app.request('/api/dyads/USA-PRK/state');
+ */
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
+import { type Logger, pino } from 'pino';
+import type { Coder } from '../coder/types.js';
+import type { FetchLimits } from '../ingest/safe-fetch.js';
+import type { Store } from '../store/store.js';
+import type { AppEnv, ServerContext } from './context.js';
+import { AnalysisCache } from './dyad-analysis.js';
+import { type ErrorBody, HttpError } from './http-error.js';
+import { IngestService } from './ingest-service.js';
+import { LiveHub } from './live-hub.js';
+import { openApiDocument } from './openapi.js';
+import { registerActorRoutes } from './routes/actors.js';
+import { registerDocumentRoutes } from './routes/documents.js';
+import { registerDyadRoutes } from './routes/dyads.js';
+import { registerEventRoutes } from './routes/events.js';
+import { registerFeedRoutes } from './routes/feeds.js';
+import { registerHealthRoutes } from './routes/health.js';
+import { registerIngestRoutes } from './routes/ingest.js';
+import { registerLiveRoutes } from './routes/live.js';
+import { registerSearchRoutes } from './routes/search.js';
+import { staticHandler } from './static-files.js';
+
+export interface AppOptions {
+  store: Store;
+  /** The coder, loaded on first use (dictionaries take a moment). */
+  coder: () => Promise<Coder>;
+  hub?: LiveHub;
+  logger?: Logger;
+  /** Bearer token for writing; default `DYADWATCH_API_TOKEN`, and without one loopback clients only. */
+  apiToken?: string | null;
+  /** The built dashboard folder, or null for API only. */
+  webRoot?: string | null;
+  fetchLimits?: FetchLimits;
+  /** Largest request body in bytes (default 1 MB). */
+  maxBodyBytes?: number;
+  heartbeatMs?: number;
+}
+
+const SECURITY_HEADERS: Record<string, string> = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'same-origin',
+  'x-frame-options': 'DENY',
+  'content-security-policy':
+    "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+};
+
+export function createApp(options: AppOptions): { app: Hono<AppEnv>; context: ServerContext } {
+  const hub = options.hub ?? new LiveHub();
+  const cache = new AnalysisCache<unknown>();
+  const logger = options.logger ?? pino({ level: process.env.LOG_LEVEL ?? 'info' });
+  const fetchLimits = options.fetchLimits ?? {};
+  const context: ServerContext = {
+    store: options.store,
+    hub,
+    cache,
+    coder: options.coder,
+    logger,
+    apiToken: options.apiToken === undefined ? process.env.DYADWATCH_API_TOKEN || null : options.apiToken,
+    fetchLimits,
+    maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
+    heartbeatMs: options.heartbeatMs ?? 15_000,
+    ingest: new IngestService({
+      store: options.store,
+      coder: options.coder,
+      hub,
+      fetchLimits,
+      onWrite: () => cache.invalidate(),
+    }),
+  };
+
+  const app = new Hono<AppEnv>();
+  app.use(requestId({ headerName: 'x-request-id' }));
+  app.use(async function logRequest(c, next) {
+    const started = performance.now();
+    await next();
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(name, value);
+    logger.info(
+      {
+        reqId: c.get('requestId'),
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round((performance.now() - started) * 10) / 10,
+      },
+      'request',
+    );
+  });
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: context.maxBodyBytes,
+      onError: () => {
+        throw new HttpError(413, `the body is over the ${Math.round(context.maxBodyBytes / 1024)} KB limit`);
+      },
+    }),
+  );
+
+  registerHealthRoutes(app, context);
+  app.get('/api/openapi.json', (c) => c.json(openApiDocument()));
+  registerDocumentRoutes(app, context);
+  registerEventRoutes(app, context);
+  registerActorRoutes(app, context);
+  registerDyadRoutes(app, context);
+  registerSearchRoutes(app, context);
+  registerIngestRoutes(app, context);
+  registerFeedRoutes(app, context);
+  registerLiveRoutes(app, context);
+
+  app.all('/api/*', (c) => {
+    throw new HttpError(404, `no API route ${c.req.method} ${c.req.path} (see /api/openapi.json)`);
+  });
+  const serveStatic = staticHandler(options.webRoot ?? null);
+  app.get('*', serveStatic);
+
+  app.onError(function answerError(error, c) {
+    const requestIdValue = c.get('requestId');
+    if (error instanceof HttpError) {
+      const body: ErrorBody = {
+        error: {
+          status: error.status,
+          message: error.message,
+          ...(error.details === undefined ? {} : { details: error.details }),
+          requestId: requestIdValue,
+        },
+      };
+      return c.json(body, error.status);
+    }
+    logger.error({ reqId: requestIdValue, err: error }, 'unhandled error');
+    const body: ErrorBody = { error: { status: 500, message: 'internal error', requestId: requestIdValue } };
+    return c.json(body, 500);
+  });
+  app.notFound((c) => c.json({ error: { status: 404, message: `not found: ${c.req.path}` } }, 404));
+  return { app, context };
+}

@@ -1,0 +1,120 @@
+/**
+ * The analysis of one dyad as the API serves it. A dyad with few enough events is analysed from its events
+ * (modality-weighted, movements cite their evidence); a busier one from the store's daily roll-ups, so even ten
+ * years of a busy dyad never have to be read event by event. Results are cached briefly per store generation.
+ */
+import { type AnalysisEvent, analyseDyad, analyseDyadRollups, type DyadAnalysis } from '../analysis/index.js';
+import type { Resolution } from '../analysis/periods.js';
+import type { Store, StoredEvent } from '../store/store.js';
+import { notFound } from './http-error.js';
+
+/** Dyads with more events than this are analysed from roll-ups. */
+export const EVENT_ANALYSIS_LIMIT = 20_000;
+
+export interface DyadAnalysisRequest {
+  /** `A-B`, country level (`USA-PRK`). */
+  dyad: string;
+  from?: string | undefined;
+  to?: string | undefined;
+  resolution?: Resolution | undefined;
+}
+
+export interface ServedDyadAnalysis {
+  dyad: string;
+  a: string;
+  b: string;
+  /** `events` (weighted, with evidence) or `rollups` (daily sums). */
+  basis: 'events' | 'rollups';
+  events: number;
+  analysis: DyadAnalysis;
+}
+
+export function splitDyad(dyad: string): { a: string; b: string } {
+  const [a = '', b = ''] = dyad.split('-');
+  return { a, b };
+}
+
+/** Every event of the dyad (both directions) in the range, read a page at a time. */
+export async function dyadEvents(
+  store: Store,
+  dyad: string,
+  from?: string,
+  to?: string,
+  limit = EVENT_ANALYSIS_LIMIT,
+): Promise<StoredEvent[]> {
+  const events: StoredEvent[] = [];
+  let cursor: string | null = null;
+  do {
+    const page = await store.queryEvents({
+      dyad,
+      undirected: true,
+      ...(from ? { from } : {}),
+      ...(to ? { to } : {}),
+      limit: 5000,
+      cursor,
+    });
+    events.push(...page.items);
+    cursor = events.length >= limit ? null : page.next;
+  } while (cursor !== null);
+  return events;
+}
+
+/** The analysis of events already in hand (used to compare a dyad before and after a document). */
+export function analyseEvents(events: readonly AnalysisEvent[], dyad: string, resolution: Resolution = 'week') {
+  const { a, b } = splitDyad(dyad);
+  return analyseDyad(events, { a, b, resolution });
+}
+
+/** Loads and analyses a dyad; 404 when it has no events in the range. */
+export async function loadDyadAnalysis(store: Store, request: DyadAnalysisRequest): Promise<ServedDyadAnalysis> {
+  const { a, b } = splitDyad(request.dyad);
+  const range = { ...(request.from ? { from: request.from } : {}), ...(request.to ? { to: request.to } : {}) };
+  const both = await store.dyadSeries({ dyad: request.dyad, undirected: true, ...range });
+  const total = both.reduce((sum, day) => sum + day.events, 0);
+  if (total === 0)
+    throw notFound(`no events for dyad ${request.dyad}${request.from || request.to ? ' in that range' : ''}`);
+  const options = { a, b, ...range, resolution: request.resolution ?? 'week' };
+  if (total <= EVENT_ANALYSIS_LIMIT) {
+    const events = await dyadEvents(store, request.dyad, request.from, request.to);
+    return { dyad: request.dyad, a, b, basis: 'events', events: events.length, analysis: analyseDyad(events, options) };
+  }
+  const [aToB, bToA] = await Promise.all([
+    store.dyadSeries({ dyad: `${a}-${b}`, ...range }),
+    store.dyadSeries({ dyad: `${b}-${a}`, ...range }),
+  ]);
+  return {
+    dyad: request.dyad,
+    a,
+    b,
+    basis: 'rollups',
+    events: total,
+    analysis: analyseDyadRollups({ both, aToB, bToA }, options),
+  };
+}
+
+/** A small time-bounded cache keyed by request and store generation (bumped on every write the server makes). */
+export class AnalysisCache<T> {
+  #entries = new Map<string, { at: number; value: Promise<T> }>();
+  generation = 0;
+
+  constructor(
+    readonly ttlMs = 5000,
+    readonly maxEntries = 500,
+  ) {}
+
+  get(key: string, compute: () => Promise<T>): Promise<T> {
+    const full = `${this.generation}|${key}`;
+    const hit = this.#entries.get(full);
+    if (hit && performance.now() - hit.at < this.ttlMs) return hit.value;
+    const value = compute();
+    value.catch(() => this.#entries.delete(full));
+    if (this.#entries.size >= this.maxEntries) this.#entries.clear();
+    this.#entries.set(full, { at: performance.now(), value });
+    return value;
+  }
+
+  invalidate(): void {
+    this.generation++;
+    this.#entries.clear();
+  }
+}

@@ -1,0 +1,157 @@
+/**
+ * Coding on demand for the API: `analyse` codes a text or a page without storing it; `ingest` codes and stores it
+ * and then publishes what is new on the live stream — each stored event, and each movement the new events made
+ * appear in their dyads (the dyad analysed with and without the document, the difference published).
+ */
+import type { DyadAnalysis, Movement } from '../analysis/index.js';
+import type { CodedDocument, Coder } from '../coder/types.js';
+import type { SourceItem } from '../ingest/file-sources.js';
+import { emptySummary, ingestItem } from '../ingest/ingest-documents.js';
+import type { FetchLimits } from '../ingest/safe-fetch.js';
+import { urlItem } from '../ingest/url-source.js';
+import { cleanText, documentId } from '../store/document-id.js';
+import { dyadSide } from '../store/dyad-key.js';
+import type { PutStatus, Store, StoredEvent } from '../store/store.js';
+import { analyseEvents, dyadEvents, EVENT_ANALYSIS_LIMIT } from './dyad-analysis.js';
+import { HttpError } from './http-error.js';
+import type { LiveHub } from './live-hub.js';
+import type { AnalyseBody } from './schemas.js';
+
+export interface LiveMovement extends Omit<Movement, 'index'> {
+  dyad: string;
+  a: string;
+  b: string;
+}
+
+export interface IngestOutcome {
+  status: PutStatus;
+  document: string;
+  events: StoredEvent[];
+  movements: LiveMovement[];
+}
+
+export interface IngestServiceOptions {
+  store: Store;
+  coder: () => Promise<Coder>;
+  hub: LiveHub;
+  fetchLimits?: FetchLimits;
+  /** Called after every write, so caches can be dropped. */
+  onWrite?: () => void;
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+export class IngestService {
+  constructor(readonly options: IngestServiceOptions) {}
+
+  /** Fetches the page or takes the text, as an ingest item; 422 when the page cannot be used. */
+  async item(body: AnalyseBody): Promise<SourceItem & { document: NonNullable<SourceItem['document']> }> {
+    if (body.url !== undefined) {
+      const item = await urlItem(body.url, this.options.fetchLimits ?? {});
+      if (item.document === undefined) throw new HttpError(422, `${body.url}: ${item.error ?? 'unreadable'}`);
+      const document = { ...item.document };
+      if (body.date) document.date = body.date;
+      if (body.title) document.title = body.title;
+      return { ...item, document };
+    }
+    const text = body.text ?? '';
+    if (cleanText(text) === '') throw new HttpError(422, 'the text is empty');
+    return {
+      where: 'api',
+      bytes: text.length,
+      document: {
+        text,
+        date: body.date ?? today(),
+        published: body.date ?? null,
+        title: body.title ?? null,
+        source: 'api',
+      },
+    };
+  }
+
+  /** Codes without storing: the sentences and events of the text or page. */
+  async analyse(body: AnalyseBody): Promise<{ document: SourceItem['document']; coded: CodedDocument }> {
+    const item = await this.item(body);
+    const coder = await this.options.coder();
+    const text = cleanText(item.document.text);
+    const coded = coder.codeDocument({
+      id: documentId(text),
+      date: item.document.date,
+      text,
+      ...(item.document.title ? { title: item.document.title } : {}),
+    });
+    return { document: { ...item.document, text }, coded };
+  }
+
+  /** Codes, stores and publishes a text or page. */
+  async ingest(body: AnalyseBody): Promise<IngestOutcome> {
+    return this.ingestSourceItem(await this.item(body));
+  }
+
+  /** Codes, stores and publishes one item (also used for feed items the server polls). */
+  async ingestSourceItem(item: SourceItem): Promise<IngestOutcome> {
+    const { store } = this.options;
+    const coder = await this.options.coder();
+    const summary = emptySummary();
+    const id = await ingestItem(item, { store, coder }, summary);
+    if (id === null) throw new HttpError(422, summary.errors[0] ?? 'the document could not be coded');
+    const status: PutStatus = summary.new > 0 ? 'new' : summary.versions > 0 ? 'version' : 'duplicate';
+    if (status === 'duplicate') return { status, document: id, events: [], movements: [] };
+    this.options.onWrite?.();
+    return this.publishStored(id, status);
+  }
+
+  /** Publishes a stored document's events and the movements they caused. */
+  async publishStored(id: string, status: PutStatus): Promise<IngestOutcome> {
+    const { store, hub } = this.options;
+    const stored = await store.getDocument(id);
+    const events = stored?.events ?? [];
+    const documentInfo = stored
+      ? { id, title: stored.document.title, url: stored.document.url, published: stored.document.published }
+      : { id, title: null, url: null, published: null };
+    hub.publish('document', { ...documentInfo, events: events.length });
+    for (const event of events) hub.publish('event', { ...event, document: documentInfo });
+    const movements = await this.newMovements(id, events);
+    for (const movement of movements) hub.publish('movement', movement);
+    return { status, document: id, events, movements };
+  }
+
+  /** Movements present in each touched dyad with the document's events and absent without them. */
+  async newMovements(id: string, events: readonly StoredEvent[]): Promise<LiveMovement[]> {
+    const dyads = new Set<string>();
+    for (const event of events) {
+      const [a, b] = [dyadSide(event.source), dyadSide(event.target)].sort();
+      if (a !== b) dyads.add(`${a}-${b}`);
+    }
+    const found: LiveMovement[] = [];
+    const earliest = events.reduce((min, event) => (event.date < min ? event.date : min), '9999-12-31');
+    for (const dyad of dyads) {
+      const all = await dyadEvents(this.options.store, dyad);
+      if (all.length >= EVENT_ANALYSIS_LIMIT) continue;
+      const without = all.filter((event) => event.doc !== id);
+      const after = safeAnalysis(all, dyad);
+      if (after === null) continue;
+      const before = without.length > 0 ? safeAnalysis(without, dyad) : null;
+      const known = new Set((before?.movements ?? []).map(movementKey));
+      const [a = '', b = ''] = dyad.split('-');
+      for (const movement of after.movements) {
+        if (known.has(movementKey(movement)) || movement.end < earliest) continue;
+        const { index: _index, ...rest } = movement;
+        found.push({ ...rest, dyad, a, b });
+      }
+    }
+    return found;
+  }
+}
+
+function movementKey(movement: Movement): string {
+  return `${movement.label}:${movement.start}`;
+}
+
+function safeAnalysis(events: readonly StoredEvent[], dyad: string): DyadAnalysis | null {
+  try {
+    return analyseEvents(events, dyad);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,118 @@
+/**
+ * `/api/events`: filtered, cursor-paged events, or every match streamed as CSV or JSON Lines. The text filter
+ * (`q`) is not in the store's indexes, so it scans pages of the other filters' matches, at most `MAX_TEXT_SCAN`
+ * events per request; the cursor then continues the scan where it stopped.
+ */
+import type { Hono } from 'hono';
+import { encodeCursor } from '../../store/cursor.js';
+import { type ExportFormat, exportEvents } from '../../store/export-events.js';
+import type { EventQuery, Page, Store, StoredEvent } from '../../store/store.js';
+import type { AppEnv, ServerContext } from '../context.js';
+import { badRequest } from '../http-error.js';
+import { type EventQueryParams, eventQuerySchema } from '../schemas.js';
+import { parseQuery } from '../validate.js';
+
+export const MAX_TEXT_SCAN = 50_000;
+/** Largest export in events; more asks the user to narrow the filters. */
+export const MAX_EXPORT = 1_000_000;
+
+export function toEventQuery(params: EventQueryParams): EventQuery {
+  const { q: _q, format: _format, ...rest } = params;
+  const query: EventQuery = {};
+  for (const [key, value] of Object.entries(rest)) {
+    if (value !== undefined) (query as Record<string, unknown>)[key] = value;
+  }
+  return query;
+}
+
+function matchesText(event: StoredEvent, needle: string): boolean {
+  return (
+    event.evidence.toLowerCase().includes(needle) ||
+    event.source_text.toLowerCase().includes(needle) ||
+    event.target_text.toLowerCase().includes(needle) ||
+    event.cameo_name.toLowerCase().includes(needle)
+  );
+}
+
+/** One page of events whose text contains `q`, scanning at most `MAX_TEXT_SCAN` events. */
+export async function searchEvents(store: Store, query: EventQuery, q: string): Promise<Page<StoredEvent>> {
+  const needle = q.toLowerCase();
+  const limit = query.limit ?? 100;
+  const items: StoredEvent[] = [];
+  let cursor = query.cursor ?? null;
+  let scanned = 0;
+  for (;;) {
+    const page = await store.queryEvents({ ...query, limit: 1000, cursor });
+    for (const [index, event] of page.items.entries()) {
+      scanned++;
+      cursor = encodeCursor([event.date, event.id]);
+      if (matchesText(event, needle)) items.push(event);
+      if (items.length === limit) {
+        const exhausted = page.next === null && index === page.items.length - 1;
+        return { items, next: exhausted ? null : cursor };
+      }
+    }
+    if (page.next === null) return { items, next: null };
+    if (scanned >= MAX_TEXT_SCAN) return { items, next: cursor };
+  }
+}
+
+function exportResponse(store: Store, query: EventQuery, q: string | undefined, format: ExportFormat): Response {
+  const encoder = new TextEncoder();
+  const needle = q?.toLowerCase();
+  const lines = exportEvents(store, query, format);
+  let count = 0;
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const batch: string[] = [];
+      while (batch.length < 500) {
+        const next = await lines.next();
+        if (next.done || count >= MAX_EXPORT) {
+          if (batch.length > 0) controller.enqueue(encoder.encode(batch.join('')));
+          controller.close();
+          return;
+        }
+        // The header line and every event for JSONL/CSV; the text filter reads the record back.
+        if (needle !== undefined && !(format === 'csv' && batch.length === 0 && count === 0)) {
+          if (!next.value.toLowerCase().includes(needle)) continue;
+        }
+        count++;
+        batch.push(`${next.value}\n`);
+      }
+      controller.enqueue(encoder.encode(batch.join('')));
+    },
+    async cancel() {
+      await lines.return(undefined);
+    },
+  });
+  const type = format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8';
+  return new Response(body, {
+    headers: {
+      'content-type': type,
+      'content-disposition': `attachment; filename="dyadwatch-events.${format}"`,
+      'cache-control': 'no-store',
+    },
+  });
+}
+
+export function registerEventRoutes(app: Hono<AppEnv>, context: ServerContext): void {
+  app.get('/api/events', async (c) => {
+    const params = parseQuery(c, eventQuerySchema);
+    if (params.from && params.to && params.from > params.to) throw badRequest('from is after to');
+    const query = toEventQuery(params);
+    if (params.format === 'csv' || params.format === 'jsonl') {
+      const { limit: _limit, cursor: _cursor, ...all } = query;
+      return exportResponse(context.store, all, params.q, params.format);
+    }
+    const page =
+      params.q === undefined
+        ? await context.store.queryEvents(query).catch(rethrowCursor)
+        : await searchEvents(context.store, query, params.q).catch(rethrowCursor);
+    return c.json(page);
+  });
+}
+
+function rethrowCursor(error: unknown): never {
+  if (error instanceof Error && /cursor/.test(error.message)) throw badRequest(error.message);
+  throw error;
+}

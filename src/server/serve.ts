@@ -1,0 +1,71 @@
+/**
+ * Puts the app on a port with @hono/node-server, polls due feeds in the background (publishing what they bring
+ * on the live stream), and closes everything in order on `close()`.
+ */
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { type AppOptions, createApp } from './app.js';
+import type { ServerContext } from './context.js';
+import { pollFeedLive } from './routes/feeds.js';
+
+export interface ServeOptions extends AppOptions {
+  port?: number;
+  /** Interface to listen on (default 127.0.0.1). */
+  host?: string;
+  /** Minutes between checks for due feeds; 0 turns polling off (default 1). */
+  feedCheckMinutes?: number;
+}
+
+export interface RunningServer {
+  /** `http://localhost:PORT` (or the host given). */
+  url: string;
+  port: number;
+  context: ServerContext;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the server and resolves once it listens.
+ * @example const server = await startServer({ store, coder: () => coder, port: 8080 });
+ */
+export async function startServer(options: ServeOptions): Promise<RunningServer> {
+  const { app, context } = createApp(options);
+  const host = options.host ?? '127.0.0.1';
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const listening = serve({ fetch: app.fetch, port: options.port ?? 8080, hostname: host }, () => resolve(listening));
+    listening.once('error', reject);
+  });
+  const port = (server.address() as AddressInfo).port;
+  const shown = host === '127.0.0.1' || host === '::1' || host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+  let polling = false;
+  const minutes = options.feedCheckMinutes ?? 1;
+  const timer =
+    minutes > 0
+      ? setInterval(async function pollDueFeeds() {
+          if (polling) return;
+          polling = true;
+          try {
+            const now = new Date().toISOString();
+            for (const feed of await context.store.listFeeds()) {
+              if (feed.nextPollAt <= now) await pollFeedLive(context, feed.id);
+            }
+          } catch (error) {
+            context.logger.warn({ err: error }, 'feed poll failed');
+          } finally {
+            polling = false;
+          }
+        }, minutes * 60_000)
+      : null;
+  timer?.unref();
+  return {
+    url: `http://${shown}:${port}`,
+    port,
+    context,
+    close: () =>
+      new Promise<void>((resolve) => {
+        if (timer) clearInterval(timer);
+        server.close(() => resolve());
+        (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+      }),
+  };
+}
