@@ -11,6 +11,7 @@ import { matchPatterns, type PatternMatch } from './match-patterns.js';
 import type { Mention } from './mentions.js';
 import { isPassiveHead, participantsOf } from './participants.js';
 import type { SentenceContext } from './sentence-context.js';
+import { unrealisedReadingOf } from './threat-reading.js';
 
 export interface DraftEvent {
   sentence: number;
@@ -45,7 +46,9 @@ export function codeSentence(ctx: SentenceContext, lexicon: Lexicon, history: Di
     if (modality.nonfactive) continue;
     const sourceCodes = resolveAll(ctx, sources, history);
     const targetCodes = resolveAll(ctx, targets, history);
-    const root = match.pattern.code.slice(0, 2);
+    const unrealised = !modality.negated && (modality.conditional || modality.modality === 'intended');
+    const cameo = (unrealised && unrealisedReadingOf(match.pattern.code)) || match.pattern.code;
+    const root = cameo.slice(0, 2);
     const pairs: Array<[Resolved, Resolved | null]> = [];
     if (targetCodes.length === 0 && sourceCodes.length >= 2 && MUTUAL_ROOTS.has(root)) {
       for (const a of sourceCodes) for (const b of sourceCodes) if (a.code.slice(0, 3) !== b.code.slice(0, 3)) pairs.push([a, b]);
@@ -66,7 +69,7 @@ export function codeSentence(ctx: SentenceContext, lexicon: Lexicon, history: Di
         sourceText: a.text,
         target: b?.code ?? '',
         targetText: b?.text ?? '',
-        cameo: match.pattern.code,
+        cameo,
         modality,
         span,
         confidence: confidenceOf(match, a, b, passive),
@@ -89,9 +92,14 @@ function resolveAll(ctx: SentenceContext, mentions: Mention[], history: Discours
     const before: ResolvedMention[] = ctx.mentions
       .filter((x) => x.start < m.start && x.code && !x.code.startsWith('---'))
       .map((x) => ({ code: x.code, kind: x.kind }));
+    const after: ResolvedMention[] = ctx.mentions
+      .filter((x) => x.start > m.start && x.code && !x.code.startsWith('---'))
+      .map((x) => ({ code: x.code, kind: x.kind }));
     const inferred = m.kind === 'pronoun' || m.kind === 'pair' || m.code.startsWith('---');
-    const codes = inferred ? history.resolve(m, ctx.text, before) : [m.code];
-    for (const code of codes) if (code && !out.some((r) => r.code === code)) out.push({ code, text: m.text, inferred });
+    const codes = inferred ? history.resolve(m, ctx.text, before, after) : [m.code];
+    for (const code of codes) {
+      if (code && !code.startsWith('---') && !out.some((r) => r.code === code)) out.push({ code, text: m.text, inferred });
+    }
   }
   return out;
 }
@@ -120,8 +128,20 @@ function dropCoveredMatches(matches: PatternMatch[], text: SentenceContext['text
       }
     }
   }
+  // What is demanded, urged, refused or threatened is the content of that act, not a second act
+  // ("demanded that the US cancel plans to sell weapons to Taiwan" is one demand), up to the clause's end.
+  for (const outer of matches) {
+    if (dropped.has(outer) || !GOVERNS_COMPLEMENT.has(outer.pattern.code.slice(0, 2))) continue;
+    let end = outer.end;
+    while (end < text.norm.length && !COMPLEMENT_END.has(text.norm[end] as string)) end++;
+    for (const inner of matches) if (inner.head >= outer.end && inner.head < end) dropped.add(inner);
+  }
   return matches.filter((m) => !dropped.has(m));
 }
+
+/** Roots whose acts carry a proposition: appeals, intents, demands, rejections, threats. */
+const GOVERNS_COMPLEMENT = new Set(['02', '03', '10', '12', '13']);
+const COMPLEMENT_END = new Set([';', ':', 'but', 'while', 'whereas', '.']);
 
 function keepMostSpecific(drafts: DraftEvent[]): DraftEvent[] {
   const best = new Map<string, DraftEvent>();

@@ -20,7 +20,7 @@ export class DiscourseHistory {
   }
 
   /** Resolves one mention to zero or more codes, given the mentions before it in its own sentence. */
-  resolve(mention: Mention, text: AnalysedText, before: ResolvedMention[]): string[] {
+  resolve(mention: Mention, text: AnalysedText, before: ResolvedMention[], after: ResolvedMention[] = []): string[] {
     const pool = [...this.items, ...before];
     if (mention.kind === 'pair') {
       const wantPeople = /leaders|presidents|men/.test(mention.text.toLowerCase());
@@ -35,9 +35,11 @@ export class DiscourseHistory {
       return singular && pool.length ? [(pool[pool.length - 1] as ResolvedMention).code] : [];
     }
     if (mention.code.startsWith('---')) {
+      // A bare role ("police", "the ministry") belongs to the country in play: the last one mentioned, or,
+      // at a document's start, the first one the sentence names after it ("Police arrested … in Cairo").
       const role = mention.code.slice(3);
-      const last = pool[pool.length - 1];
-      return last ? [`${last.code.slice(0, 3)}${role}`] : [mention.code];
+      const country = pool[pool.length - 1] ?? after[0];
+      return country ? [`${country.code.slice(0, 3)}${role}`] : [mention.code];
     }
     return [mention.code];
   }

@@ -17,6 +17,8 @@ export interface PatternMatch {
   end: number;
   /** The mention in the pattern's T slot, if any. */
   target: Mention | null;
+  /** The pattern has a T slot that found no actor (the target is then looked for nearby, or mutual). */
+  targetMissing: boolean;
 }
 
 const SKIPPABLE_POS = new Set(['DET', 'ADJ', 'ADV', 'NUM']);
@@ -75,7 +77,7 @@ export function matchPatterns(
         if (!headFits(text, i, pattern.kind, first)) continue;
         const found = matchFrom(text, pattern.tokens, 1, i + 1, last + 1, mentionAt, null, passive);
         if (found) {
-          best = { pattern, head: i, start: i, end: found.end, target: found.target };
+          best = { pattern, head: i, start: i, end: found.end, target: found.target, targetMissing: found.targetMissing };
           break;
         }
       }
@@ -88,6 +90,7 @@ export function matchPatterns(
 interface Partial {
   end: number;
   target: Mention | null;
+  targetMissing: boolean;
 }
 
 function matchFrom(
@@ -100,7 +103,7 @@ function matchFrom(
   target: Mention | null,
   passive = false,
 ): Partial | null {
-  if (k === tokens.length) return { end: j, target };
+  if (k === tokens.length) return { end: j, target, targetMissing: false };
   const token = tokens[k] as PatternToken;
   if (token.type === 'gap') {
     for (let d = 0; d <= GAP && j + d <= limit; d++) {
@@ -113,7 +116,12 @@ function matchFrom(
     let t = j;
     while (t < limit && !mentionAt.has(t) && isSkippable(text, t)) t++;
     const mention = mentionAt.get(t);
-    if (!mention) return passive ? matchFrom(text, tokens, k + 1, j, limit, mentionAt, null, passive) : null;
+    if (!mention) {
+      if (passive) return matchFrom(text, tokens, k + 1, j, limit, mentionAt, null, passive);
+      // A final T with no actor right there ("met yesterday", "endorsed an agreement with the EU") still
+      // matches; the target is then sought a little further on, or the act is mutual or has no recipient.
+      return k === tokens.length - 1 ? { end: j, target: null, targetMissing: true } : null;
+    }
     return matchFrom(text, tokens, k + 1, mention.end, limit, mentionAt, mention, passive);
   }
   let t = j;

@@ -3,9 +3,9 @@
  * titles combined with the country beside them ("North Korean troops" → PRKMIL, "the army of Pakistan" →
  * PAKMIL, "Foreign Minister Wang Yi" → CHNGOV), and pronouns left for co-reference.
  */
-import type { LexiconEntry, Person } from '../dictionaries/actor-entries.js';
+import type { Person } from '../dictionaries/actor-entries.js';
 import { isActiveOn, resolvePersonOnDate } from '../dictionaries/actor-entries.js';
-import type { Lexicon } from '../dictionaries/lexicon.js';
+import type { Lexicon, NameValue } from '../dictionaries/lexicon.js';
 import type { AnalysedText } from '../nlp/analyse.js';
 
 export type MentionKind = 'actor' | 'person' | 'role' | 'pronoun' | 'pair';
@@ -57,8 +57,13 @@ function findUnits(text: AnalysedText, first: number, last: number, lexicon: Lex
 }
 
 /** Chooses among the entries sharing a phrase: a person in office on the date, then any actor, then words. */
-function pickUnit(values: LexiconEntry[], start: number, end: number, text: AnalysedText, date: string): Unit | null {
-  const proper = isCapitalised(text.value[start] as string);
+function pickUnit(named: NameValue[], start: number, end: number, text: AnalysedText, date: string): Unit | null {
+  // Names are proper nouns: some word of the match is capitalised ("al-Qaeda" by its "Qaeda"), and an acronym
+  // is written in capitals, so "Who" and "Us" in a headline are not WHO and the US.
+  let proper = false;
+  for (let i = start; i < end && !proper; i++) proper = isCapitalised(text.value[i] as string);
+  const written = text.value.slice(start, end).join('');
+  const values = named.filter((v) => !v.acronym || written === written.toUpperCase()).map((v) => v.entry);
   const people = proper ? (values.filter((v) => v.kind === 'person') as Person[]) : [];
   if (people.length) {
     const person = people.find((p) => isActiveOn(p, date)) ?? people[people.length - 1];

@@ -14,46 +14,58 @@ export interface Participants {
   passive: boolean;
 }
 
-const CLAUSE_BREAK = new Set([';', ':', '—', '–', '(', ')', '"', '“', '”']);
-const CONJUNCTIONS = new Set(['and', 'or', ',', '&']);
+const CLAUSE_BREAK = new Set([';', ':', '—', '–', '(', ')']);
 const PREPOSITIONS_BEFORE_NON_SUBJECT = new Set(['in', 'at', 'to', 'with', 'from', 'against', 'on', 'for', 'into', 'over', 'near', 'toward', 'towards', 'across', 'between', 'about', 'of', 'by', 'than', 'under', 'after', 'before', 'during', 'despite', 'like', 'toward']);
 const SUBJECT_WINDOW = 18;
 const OBJECT_WINDOW = 15;
+/** Where a pattern's T slot found nothing, only an actor close after the match is taken as its target. */
+const NEAR_OBJECT_WINDOW = 8;
 
-/** The mentions conjoined with `m` ("the U.S. and South Korea", "Russia, China and Iran"), in order. */
+/**
+ * The mentions conjoined with `m` ("the U.S. and South Korea", "Russia, China and Iran"), in order. A comma
+ * alone joins only inside a list that ends with "and"/"or", so "the White House, President Trump said" is two
+ * actors, not one group.
+ */
 export function conjoinedGroup(ctx: SentenceContext, m: Mention): Mention[] {
   const { text } = ctx;
-  const group = [m];
-  // Rightwards.
-  let current = m;
-  for (;;) {
+  const linkAfter = (current: Mention): { next: Mention; word: boolean } | null => {
     let j = current.end;
-    let sawConjunction = false;
-    while (j <= ctx.last && (CONJUNCTIONS.has(text.norm[j] as string) || text.norm[j] === 'as' || text.norm[j] === 'well' || text.norm[j] === 'the' || text.norm[j] === 'both')) {
-      if (CONJUNCTIONS.has(text.norm[j] as string) || text.norm[j] === 'well') sawConjunction = true;
+    let word = false;
+    let comma = false;
+    while (j <= ctx.last && LINK_TOKENS.has(text.norm[j] as string)) {
+      if (text.norm[j] === ',') comma = true;
+      else if (CONJUNCTIONS.has(text.norm[j] as string) || text.norm[j] === 'well') word = true;
       j++;
     }
     const next = ctx.mentionAt.get(j);
-    if (!sawConjunction || !next || next.kind === 'pronoun') break;
-    group.push(next);
-    current = next;
+    if (!next || next.kind === 'pronoun' || (!word && !comma)) return null;
+    return { next, word };
+  };
+  // Walk left to the head of the list, then right collecting it.
+  let head = m;
+  for (let guard = 0; guard < 6; guard++) {
+    const prev = ctx.mentions.find((x) => x.kind !== 'pronoun' && x.end <= head.start && linkAfter(x)?.next === head);
+    if (!prev) break;
+    head = prev;
   }
-  // Leftwards.
-  current = m;
-  for (;;) {
-    let j = current.start - 1;
-    let sawConjunction = false;
-    while (j >= ctx.first && (CONJUNCTIONS.has(text.norm[j] as string) || text.norm[j] === 'the' || text.norm[j] === 'both')) {
-      if (CONJUNCTIONS.has(text.norm[j] as string)) sawConjunction = true;
-      j--;
+  const list = [head];
+  let closed = false;
+  for (let current = head; list.length < 6; ) {
+    const link = linkAfter(current);
+    if (!link) break;
+    list.push(link.next);
+    current = link.next;
+    if (link.word) {
+      closed = true;
+      break;
     }
-    const prev = ctx.mentionOf.get(j);
-    if (!sawConjunction || !prev || prev.kind === 'pronoun' || prev.end !== j + 1) break;
-    group.unshift(prev);
-    current = prev;
   }
-  return group.slice(0, 4);
+  if (!closed) return [m];
+  return list.includes(m) ? list.slice(0, 4) : [m];
 }
+
+const CONJUNCTIONS = new Set(['and', 'or', '&']);
+const LINK_TOKENS = new Set([',', 'and', 'or', '&', 'as', 'well', 'the', 'both']);
 
 /** Whether a verb head is passive: a form of "be"/"get" right before it (adverbs and "not" aside). */
 export function isPassiveHead(text: AnalysedText, head: number, first: number): boolean {
@@ -85,9 +97,9 @@ export function subjectBefore(ctx: SentenceContext, from: number): Mention | nul
 }
 
 /** The first actor mention after `from` in the same clause, skipping `exclude`. */
-function objectAfter(ctx: SentenceContext, from: number, exclude: Set<Mention>): Mention | null {
+function objectAfter(ctx: SentenceContext, from: number, exclude: Set<Mention>, window = OBJECT_WINDOW): Mention | null {
   const { text } = ctx;
-  for (let j = from; j <= ctx.last && j < from + OBJECT_WINDOW; j++) {
+  for (let j = from; j <= ctx.last && j < from + window; j++) {
     if (CLAUSE_BREAK.has(text.norm[j] as string)) break;
     const m = ctx.mentionAt.get(j);
     if (m && !exclude.has(m)) return m;
@@ -110,19 +122,24 @@ function agentAfter(ctx: SentenceContext, from: number, words: Set<string>): Men
   return null;
 }
 
-/** The possessor of a noun head ("Moon's visit", "Russian invasion"). */
+/** The possessor of a noun head ("Moon's prompt visit", "the Russian invasion", "the U.S. pull-out"). */
 function possessorOf(ctx: SentenceContext, head: number): Mention | null {
   const { text } = ctx;
-  let j = head - 1;
-  while (j >= ctx.first && (text.pos[j] === 'ADJ' || text.pos[j] === 'ADV')) {
+  for (let j = head - 1; j >= ctx.first && j >= head - 4; j--) {
+    const norm = text.norm[j] as string;
+    if (norm === "'s" || norm === "'") {
+      const m = ctx.mentionOf.get(j - 1);
+      return m && m.end === j ? m : null;
+    }
     const m = ctx.mentionOf.get(j);
-    if (m) return m;
-    j--;
+    if (m) return m.kind === 'pronoun' || m.kind === 'pair' ? m : m.end === j + 1 ? m : null;
+    if (!PRE_MODIFIER_POS.has(text.pos[j] as string)) return null;
   }
-  if (text.norm[j] === "'s" || text.norm[j] === "'") j--;
-  const m = ctx.mentionOf.get(j);
-  return m && m.end === j + 1 ? m : null;
+  return null;
 }
+
+/** What may stand between a possessor and its noun: "prompt", "state", "planned", "two-day". */
+const PRE_MODIFIER_POS = new Set(['ADJ', 'ADV', 'VERB', 'NOUN', 'NUM', 'PUNCT']);
 
 export function participantsOf(ctx: SentenceContext, match: PatternMatch, passive: boolean): Participants {
   const { pattern } = match;
@@ -137,7 +154,7 @@ export function participantsOf(ctx: SentenceContext, match: PatternMatch, passiv
     source = possessorOf(ctx, match.head) ?? agentAfter(ctx, match.head + 1, new Set(['by', 'from'])) ?? subjectBefore(ctx, match.start);
   }
   const sources = source ? conjoinedGroup(ctx, source) : [];
-  if (!target) target = objectAfter(ctx, match.end, new Set(sources));
+  if (!target) target = objectAfter(ctx, match.end, new Set(sources), match.targetMissing ? NEAR_OBJECT_WINDOW : OBJECT_WINDOW);
   const targets = target ? conjoinedGroup(ctx, target).filter((m) => !sources.includes(m)) : [];
   return pattern.swap ? { sources: targets, targets: sources, passive } : { sources, targets, passive };
 }

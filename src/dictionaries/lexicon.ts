@@ -20,8 +20,14 @@ import { PhraseTrie } from './phrase-trie.js';
 export const CUE_CLASSES = ['negation', 'conditional', 'intended', 'hypothetical', 'reported', 'nonfactive'] as const;
 export type CueClass = (typeof CUE_CLASSES)[number];
 
+/** A name's entry, and whether the name is an acronym that must be written in capitals ("WHO", not "Who"). */
+export interface NameValue {
+  entry: LexiconEntry;
+  acronym: boolean;
+}
+
 export interface Lexicon {
-  names: PhraseTrie<LexiconEntry>;
+  names: PhraseTrie<NameValue>;
   patterns: Map<string, Pattern[]>;
   cues: Record<CueClass | 'discard', PhraseTrie<string>>;
   /** The newest `@valid-as-of` among the built-in files: stamped on every event as `dict:YYYY-MM`. */
@@ -37,7 +43,7 @@ export function builtinDictionaryDir(): string {
 /** Loads the built-in dictionaries and then each extra folder (whose entries win on equal matches). */
 export function loadLexicon(extraDirs: string[] = []): Lexicon {
   const problems: DictProblem[] = [];
-  const names = new PhraseTrie<LexiconEntry>();
+  const names = new PhraseTrie<NameValue>();
   const patterns: Pattern[] = [];
   const cues = Object.fromEntries([...CUE_CLASSES, 'discard'].map((c) => [c, new PhraseTrie<string>()])) as Lexicon['cues'];
   const counts = { actors: 0, people: 0, roles: 0, titles: 0, patterns: 0, files: 0 };
@@ -54,10 +60,11 @@ export function loadLexicon(extraDirs: string[] = []): Lexicon {
       problems.push({ where: at, message: `"${name}" is also listed at ${earlier}`, severity: 'warning' });
     }
     seenNames.set(key, at);
-    names.add(tokens, entry);
-    if (!generatePlurals) return;
+    const acronym = /^[A-Z]{2,5}$/.test(name.replace(/\./g, ''));
+    names.add(tokens, { entry, acronym });
+    if (!generatePlurals || acronym) return;
     const last = tokens[tokens.length - 1] as string;
-    for (const plural of pluralsOf(last)) names.add([...tokens.slice(0, -1), plural], entry);
+    for (const plural of pluralsOf(last)) names.add([...tokens.slice(0, -1), plural], { entry, acronym });
   };
 
   const dirs = [builtinDictionaryDir(), ...extraDirs];
