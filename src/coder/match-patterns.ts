@@ -130,7 +130,18 @@ function matchFrom(
       const found = matchFrom(text, tokens, k + 1, t + 1, limit, mentionAt, target, passive);
       if (found) return found;
     }
-    if (!isSkippable(text, t) || mentionAt.has(t)) break;
+    const mention = mentionAt.get(t);
+    if (mention) {
+      // A pattern noun may be the head of an actor phrase ("expel the Indian ambassador"): that actor is
+      // then the target.
+      for (let u = t + 1; u < mention.end; u++) {
+        if (!wordMatches(text, u, token.alternatives)) continue;
+        const found = matchFrom(text, tokens, k + 1, u + 1, limit, mentionAt, target ?? mention, passive);
+        if (found) return found;
+      }
+      break;
+    }
+    if (!isSkippable(text, t)) break;
     t++;
   }
   return token.optional ? matchFrom(text, tokens, k + 1, j, limit, mentionAt, target, passive) : null;

@@ -165,6 +165,11 @@ function addPronouns(text: AnalysedText, first: number, last: number, mentions: 
       const noun = text.norm[i + 1] as string;
       if (PAIR_NOUNS.has(noun)) {
         const start = norm === 'two' ? i - 1 : i;
+        // The pair replaces a role word read inside it ("leaders" → ---GOV).
+        for (let k = mentions.length - 1; k >= 0; k--) {
+          const m = mentions[k] as Mention;
+          if (m.start >= start && m.end <= i + 2) mentions.splice(k, 1);
+        }
         mentions.push(mention(text, start, i + 2, 'pair', ''));
         i++;
         continue;

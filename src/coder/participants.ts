@@ -88,13 +88,21 @@ export function subjectBefore(ctx: SentenceContext, from: number): Mention | nul
     j = m.start;
     const before = text.norm[m.start - 1];
     const beforeThe = text.norm[m.start - 1] === 'the' ? text.norm[m.start - 2] : before;
-    if (beforeThe && PREPOSITIONS_BEFORE_NON_SUBJECT.has(beforeThe)) continue;
+    if (beforeThe && PREPOSITIONS_BEFORE_NON_SUBJECT.has(beforeThe) && !isQuantityOf(text, m.start)) continue;
     // A possessor ("Iran's nuclear programme") is not the subject of the verb that follows its noun.
     if (text.norm[m.end] === "'s" && text.pos[m.end + 1] === 'NOUN' && m.end + 1 < from - 1) continue;
     return m;
   }
   return null;
 }
+
+/** "thousands of protesters", "a group of deputies", "members of Hamas": the actor is the subject, not an object. */
+function isQuantityOf(text: AnalysedText, start: number): boolean {
+  const of = text.norm[start - 1] === 'of' ? start - 1 : text.norm[start - 2] === 'of' ? start - 2 : -1;
+  return of > 0 && QUANTITY_NOUNS.has(text.norm[of - 1] as string);
+}
+
+const QUANTITY_NOUNS = new Set(['thousands', 'hundreds', 'dozens', 'millions', 'tens', 'scores', 'group', 'groups', 'number', 'members', 'member', 'some', 'many', 'most', 'all', 'several', 'one', 'two', 'three', 'batch', 'contingent', 'delegation', 'team', 'unit', 'units', 'leaders', 'leader', 'representatives', 'crowd', 'crowds', 'supporters', 'hundred', 'thousand']);
 
 /** The first actor mention after `from` in the same clause, skipping `exclude`. */
 function objectAfter(ctx: SentenceContext, from: number, exclude: Set<Mention>, window = OBJECT_WINDOW): Mention | null {

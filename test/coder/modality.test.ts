@@ -13,8 +13,11 @@ describe('modality', () => {
   it('conditional: unless', () => {
     expect(first('North Korea threatened to cancel the talks unless South Korea halts the drills.')?.conditional).toBe(true);
   });
-  it('intended: will visit', () => {
-    expect(first('President Xi will visit Russia next month.', '04')?.modality).toBe('intended');
+  it('intended: "will visit" is an intent to meet (036), as PLOVER codes future cooperation', () => {
+    expect(first('President Xi will visit Russia next month.', '03')).toMatchObject({ cameo: '036', modality: 'intended' });
+  });
+  it('intended: "will strike" is a threat, not a strike', () => {
+    expect(first('North Korea said it will strike Guam.')?.root).toBe('13');
   });
   it('hypothetical: might impose sanctions', () => {
     expect(first('The European Union might impose sanctions on Belarus.')?.modality).toBe('hypothetical');
