@@ -4,6 +4,7 @@
  * appear in their dyads (the dyad analysed with and without the document, the difference published).
  */
 import type { DyadAnalysis, Movement } from '../analysis/index.js';
+import { addDays } from '../analysis/periods.js';
 import type { CodedDocument, Coder } from '../coder/types.js';
 import type { SourceItem } from '../ingest/file-sources.js';
 import { emptySummary, ingestItem } from '../ingest/ingest-documents.js';
@@ -38,6 +39,9 @@ export interface IngestServiceOptions {
   /** Called after every write, so caches can be dropped. */
   onWrite?: () => void;
 }
+
+/** Days of history before the new events that movement detection looks at. */
+const MOVEMENT_CONTEXT_DAYS = 365;
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -124,9 +128,16 @@ export class IngestService {
       if (a !== b) dyads.add(`${a}-${b}`);
     }
     const found: LiveMovement[] = [];
-    const earliest = events.reduce((min, event) => (event.date < min ? event.date : min), '9999-12-31');
+    const dates = events.map((event) => event.date).sort();
+    const earliest = dates[0] ?? '';
+    // The year before the new events and the days they cover: enough context for change points near them, and a
+    // bounded cost however long the dyad's history is.
+    const from = addDays(earliest, -MOVEMENT_CONTEXT_DAYS);
+    const to = dates[dates.length - 1] ?? earliest;
     for (const dyad of dyads) {
-      const all = await dyadEvents(this.options.store, dyad);
+      // Lets the events just published reach the live stream before the analysis takes the CPU.
+      await new Promise((resolve) => setImmediate(resolve));
+      const all = await dyadEvents(this.options.store, dyad, from, to);
       if (all.length >= EVENT_ANALYSIS_LIMIT) continue;
       const without = all.filter((event) => event.doc !== id);
       const after = safeAnalysis(all, dyad);

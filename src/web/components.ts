@@ -14,6 +14,7 @@ export function directionMark(direction: EventRow['direction']): HTMLElement {
 }
 
 export function actorLink(code: string, text?: string): HTMLElement {
+  if (code === '') return h('span', { class: 'actor muted', title: text ?? 'unknown actor' }, text ? `“${text}”` : '—');
   return h('a', { class: 'actor', href: `/actor/${encode(code)}`, title: text ? `${text} (${code})` : code }, code);
 }
 
