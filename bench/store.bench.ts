@@ -11,12 +11,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { openPostgresStore } from '../src/store/postgres/postgres-store.js';
+import type { SqlStore } from '../src/store/sql-store.js';
 import type { SqliteDriver } from '../src/store/sqlite/sqlite-driver.js';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
-import type { SqlStore } from '../src/store/sql-store.js';
 import type { Store } from '../src/store/store.js';
 
-const COUNTRIES = Array.from({ length: 20 }, (_, i) => `C${String.fromCharCode(65 + i)}${String.fromCharCode(65 + ((i * 7) % 26))}`);
+const COUNTRIES = Array.from(
+  { length: 20 },
+  (_, i) => `C${String.fromCharCode(65 + i)}${String.fromCharCode(65 + ((i * 7) % 26))}`,
+);
 const DYADS = COUNTRIES.flatMap((a) => COUNTRIES.filter((b) => b !== a).map((b) => [a, b] as const)).slice(0, 400);
 const FIRST = Date.UTC(2015, 0, 1);
 const DAYS = 3653;
@@ -68,7 +71,20 @@ async function fillSqlite(store: Store, mean: number): Promise<number> {
         if (n === 0) continue;
         const q = [Math.round(n * 0.4), Math.round(n * 0.2), Math.round(n * 0.25)];
         const q4 = n - (q[0] ?? 0) - (q[1] ?? 0) - (q[2] ?? 0);
-        insert.run(source, target, day(t), n, q[0], q[1], q[2], q4, n * 0.8, Math.round(n * 0.55), Math.round(n * 0.35), n - Math.round(n * 0.55) - Math.round(n * 0.35));
+        insert.run(
+          source,
+          target,
+          day(t),
+          n,
+          q[0],
+          q[1],
+          q[2],
+          q4,
+          n * 0.8,
+          Math.round(n * 0.55),
+          Math.round(n * 0.35),
+          n - Math.round(n * 0.55) - Math.round(n * 0.35),
+        );
         total += n;
       }
     }
@@ -100,11 +116,17 @@ async function fillPostgres(store: Store, mean: number): Promise<number> {
 async function measure(label: string, store: Store, baseline: (source: string, target: string) => Promise<unknown>) {
   const pick = (i: number) => DYADS[(i * 37) % DYADS.length] as readonly [string, string];
   const base = await time(200, (i) => baseline(...pick(i)));
-  const directed = await time(200, (i) => store.dyadSeries({ dyad: pick(i).join('-'), from: '2015-01-01', to: '2024-12-31' }));
+  const directed = await time(200, (i) =>
+    store.dyadSeries({ dyad: pick(i).join('-'), from: '2015-01-01', to: '2024-12-31' }),
+  );
   const undirected = await time(200, (i) => store.dyadSeries({ dyad: pick(i).join('-'), undirected: true }));
-  const top = await time(20, (i) => store.topDyads({ from: `${2015 + (i % 10)}-01-01`, to: `${2015 + (i % 10)}-12-31` }));
+  const top = await time(20, (i) =>
+    store.topDyads({ from: `${2015 + (i % 10)}-01-01`, to: `${2015 + (i % 10)}-12-31` }),
+  );
   const ms = (v: number) => `${v.toFixed(2)} ms`;
-  console.log(`${label}: dyad series, 10 years, directed   p50 ${ms(directed.p50)}  p95 ${ms(directed.p95)}  (bare statement p50 ${ms(base.p50)}, ratio ${(base.p50 / directed.p50).toFixed(2)})`);
+  console.log(
+    `${label}: dyad series, 10 years, directed   p50 ${ms(directed.p50)}  p95 ${ms(directed.p95)}  (bare statement p50 ${ms(base.p50)}, ratio ${(base.p50 / directed.p50).toFixed(2)})`,
+  );
   console.log(`${label}: dyad series, 10 years, undirected p50 ${ms(undirected.p50)}  p95 ${ms(undirected.p95)}`);
   console.log(`${label}: top 20 dyads of one year          p50 ${ms(top.p50)}  p95 ${ms(top.p95)}`);
   return directed;
@@ -119,11 +141,17 @@ export async function run(): Promise<void> {
     let started = performance.now();
     const total = await fillSqlite(store, mean);
     const stats = await store.stats();
-    console.log(`SQLite: ${stats.dyadDays} roll-up rows for ${total.toLocaleString('en')} events (${DYADS.length} dyads × ${DAYS} days), generated in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `SQLite: ${stats.dyadDays} roll-up rows for ${total.toLocaleString('en')} events (${DYADS.length} dyads × ${DAYS} days), generated in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
     const { db } = (store as SqlStore).driver as SqliteDriver;
-    const bare = db.prepare('SELECT * FROM dyad_daily WHERE source = ? AND target = ? AND day >= ? AND day <= ? ORDER BY day');
+    const bare = db.prepare(
+      'SELECT * FROM dyad_daily WHERE source = ? AND target = ? AND day >= ? AND day <= ? ORDER BY day',
+    );
     const directed = await measure('SQLite', store, async (s, t) => bare.all(s, t, '2015-01-01', '2024-12-31'));
-    console.log(`SQLite: p95 ${directed.p95.toFixed(2)} ms against the 50 ms target: ${directed.p95 < 50 ? 'met' : 'NOT met'}`);
+    console.log(
+      `SQLite: p95 ${directed.p95.toFixed(2)} ms against the 50 ms target: ${directed.p95 < 50 ? 'met' : 'NOT met'}`,
+    );
     if (process.env.DYADWATCH_BENCH_EVENT_ROWS === '1') {
       started = performance.now();
       db.exec(`WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ${total - 1})
@@ -131,13 +159,19 @@ export async function run(): Promise<void> {
           direction, negated, conditional, modality, evidence, coder, confidence, origin, dyad_key)
         SELECT date('2015-01-01', '+' || (i % ${DAYS}) || ' days'), 'CAA', '', 'CBH', '', '042', '', '04', 1, 1.9, 'CONSULT',
           'forward', 0, 0, 'asserted', '', 'bench', 1, 'coded', 'C' || char(65 + (i / ${DAYS}) % 20) || 'A-CBH' FROM n`);
-      console.log(`SQLite: ${total.toLocaleString('en')} event rows written in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+      console.log(
+        `SQLite: ${total.toLocaleString('en')} event rows written in ${((performance.now() - started) / 1000).toFixed(0)} s`,
+      );
       const fromEvents = await time(20, async () =>
         db.prepare("SELECT date, COUNT(*) FROM events WHERE dyad_key = 'CAA-CBH' GROUP BY date ORDER BY date").all(),
       );
-      console.log(`SQLite: same series from the events table p50 ${fromEvents.p50.toFixed(1)} ms p95 ${fromEvents.p95.toFixed(1)} ms`);
+      console.log(
+        `SQLite: same series from the events table p50 ${fromEvents.p50.toFixed(1)} ms p95 ${fromEvents.p95.toFixed(1)} ms`,
+      );
     } else {
-      console.log('SQLite: event rows themselves not written (set DYADWATCH_BENCH_EVENT_ROWS=1; several minutes, ~3 GB)');
+      console.log(
+        'SQLite: event rows themselves not written (set DYADWATCH_BENCH_EVENT_ROWS=1; several minutes, ~3 GB)',
+      );
     }
     await store.close();
   } finally {
@@ -154,10 +188,17 @@ export async function run(): Promise<void> {
   try {
     const started = performance.now();
     const total = await fillPostgres(store, mean);
-    console.log(`PostgreSQL: roll-up rows for ${total.toLocaleString('en')} events generated in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `PostgreSQL: roll-up rows for ${total.toLocaleString('en')} events generated in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
     const { driver } = store as SqlStore;
     await measure('PostgreSQL', store, (s, t) =>
-      driver.all('SELECT * FROM dyad_daily WHERE source = ? AND target = ? AND day >= ? AND day <= ? ORDER BY day', [s, t, '2015-01-01', '2024-12-31']),
+      driver.all('SELECT * FROM dyad_daily WHERE source = ? AND target = ? AND day >= ? AND day <= ? ORDER BY day', [
+        s,
+        t,
+        '2015-01-01',
+        '2024-12-31',
+      ]),
     );
   } finally {
     await store.close();
