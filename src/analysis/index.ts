@@ -104,7 +104,7 @@ function finish(
     aToB,
     bToA,
     movements,
-    state: dyadState(series, movements, options.state),
+    state: dyadState(series, movements, { movementResolution: 'day', ...options.state }),
     reciprocity: analyseReciprocity(aToB, bToA, options.reciprocity),
     patterns: detectPatterns(series.reports, movements, options.patterns),
   };

@@ -11,7 +11,7 @@
  *   called off (125 reject a proposal to meet, 161 reduce relations, 164 halt negotiations) and revived
  *   (another announcement or a meeting) within `cycleDays` (default 60) of the cancellation, optionally with a
  *   threat (CAMEO 13) between announcement and cancellation.
- * - `rapprochement`: a rearward movement followed within `rapprochementDays` (default 365) by a forward
+ * - `rapprochement`: a rearward movement followed within `rapprochementDays` (default 180) by a forward
  *   movement that recovers at least half of it.
  */
 import type { Report } from './dedup.js';
@@ -54,7 +54,7 @@ export function detectPatterns(
     ...detectBrinkmanship(reports, options.pairDays ?? 7),
     ...detectUltimatums(reports),
     ...detectSummitCycles(reports, options.cycleDays ?? 60),
-    ...detectRapprochement(movements, options.rapprochementDays ?? 365),
+    ...detectRapprochement(movements, options.rapprochementDays ?? 180),
   ].sort((x, y) => x.start.localeCompare(y.start) || x.pattern.localeCompare(y.pattern));
 }
 
@@ -162,7 +162,7 @@ export function detectSummitCycles(reports: readonly Report[], cycleDays = 60): 
 }
 
 /** A rearward movement undone (at least half) by a later forward movement. */
-export function detectRapprochement(movements: readonly Movement[], withinDays = 365): PatternDetection[] {
+export function detectRapprochement(movements: readonly Movement[], withinDays = 180): PatternDetection[] {
   const detections: PatternDetection[] = [];
   movements.forEach((escalation, index) => {
     if (escalation.label !== 'rearward') return;

@@ -139,3 +139,17 @@ export function resolveSince(since: string, today: string): string {
 export function endOfMonth(month: string): string {
   return periodOf(month.length === 7 ? `${month}-01` : month, 'month').end;
 }
+
+/**
+ * A date bound as people type it: `2018` / `2018-05` / `2018-05-24`, as the first day (`end` false) or the last
+ * day (`end` true) it covers. `dateBound('2019-02', true)` → `'2019-02-28'`.
+ */
+export function dateBound(value: string, end: boolean): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    dayNumber(value);
+    return value;
+  }
+  if (/^\d{4}-\d{2}$/.test(value)) return end ? endOfMonth(value) : `${value}-01`;
+  if (/^\d{4}$/.test(value)) return end ? `${value}-12-31` : `${value}-01-01`;
+  throw new Error(`"${value}" is not a date: use YYYY, YYYY-MM or YYYY-MM-DD`);
+}

@@ -22,6 +22,8 @@ export interface DyadState {
 export interface StateOptions {
   /** How far back a movement still counts as recent, in days (default 60). */
   recentDays?: number;
+  /** Resolution of the series the movements were detected on, for their units (default: the series'). */
+  movementResolution?: DyadSeries['resolution'];
 }
 
 const UNIT = { day: 'day', week: 'week', month: 'month' } as const;
@@ -51,7 +53,7 @@ export function dyadState(series: DyadSeries, movements: readonly Movement[], op
   }
   const driver = latest.drivers[0];
   const cause = driver ? `, led by ${driver.source}→${driver.target} "${driver.name}" (${driver.date})` : '';
-  const shift = `${latest.from.toFixed(1)} → ${latest.to.toFixed(1)} per ${unit}`;
+  const shift = `${latest.from.toFixed(1)} → ${latest.to.toFixed(1)} per ${UNIT[options.movementResolution ?? series.resolution]}`;
   return {
     state: latest.label === 'forward' ? 'thaw' : 'escalation',
     reason: `${latest.label} since ${latest.start} (${shift})${cause}`,

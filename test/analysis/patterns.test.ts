@@ -137,12 +137,12 @@ describe('pattern detectors', () => {
       drivers: [],
     });
     const found = detectRapprochement([
-      movement('rearward', '2017-08-08', -6),
-      movement('forward', '2017-08-16', 1),
+      movement('rearward', '2017-11-29', -6),
+      movement('forward', '2017-12-13', 1),
       movement('forward', '2018-03-09', 5),
       movement('rearward', '2019-02-28', -4),
     ]);
-    expect(found.map((detection) => [detection.start, detection.end])).toEqual([['2017-08-08', '2018-03-09']]);
+    expect(found.map((detection) => [detection.start, detection.end])).toEqual([['2017-11-29', '2018-03-09']]);
     expect(detectPatterns([], [movement('rearward', '2019-02-28', -4)])).toEqual([]);
   });
 });
