@@ -18,7 +18,8 @@ export interface ChartOptions {
   movements: Movement[];
   events: EventRow[];
   width: number;
-  onHover: (event: EventRow | null, point: SeriesPoint | null) => void;
+  /** The strongest event of the hovered period, the period, and how many events it has. */
+  onHover: (event: EventRow | null, point: SeriesPoint | null, events: number) => void;
   onOpen: (event: EventRow) => void;
 }
 
@@ -28,25 +29,29 @@ function symmetric(_u: uPlot, min: number, max: number): [number, number] {
 }
 
 export function dyadChart(target: HTMLElement, options: ChartOptions): uPlot {
-  const starts = options.points.map((p) => toSeconds(p.start));
-  const eventTimes = options.events.map((e) => toSeconds(e.date));
-  const xs = [...new Set([...starts, ...eventTimes])].sort((a, b) => a - b);
-  const index = new Map(xs.map((x, i) => [x, i]));
-  const forward: (number | null)[] = xs.map(() => null);
-  const rearward: (number | null)[] = xs.map(() => null);
-  const level: (number | null)[] = xs.map(() => null);
+  // One x per period: each event is drawn at its period (the strongest of a period is its mark), so bars keep
+  // their width whatever the number of events.
+  const xs = options.points.map((p) => toSeconds(p.start));
+  const forward: (number | null)[] = options.points.map((p) => p.forward);
+  const rearward: (number | null)[] = options.points.map((p) => -p.rearward);
+  const level: (number | null)[] = options.points.map((p) => p.level);
   const marks: (number | null)[] = xs.map(() => null);
   const eventAt = new Map<number, EventRow>();
-  const pointAt = new Map<number, SeriesPoint>();
-  for (const point of options.points) {
-    const i = index.get(toSeconds(point.start)) ?? 0;
-    forward[i] = point.forward;
-    rearward[i] = -point.rearward;
-    level[i] = point.level;
-    pointAt.set(i, point);
-  }
+  const eventsIn = new Map<number, number>();
+  const periodOf = (date: string): number => {
+    const x = toSeconds(date);
+    let low = 0;
+    let high = xs.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((xs[middle] ?? 0) <= x) low = middle;
+      else high = middle - 1;
+    }
+    return low;
+  };
   for (const event of options.events) {
-    const i = index.get(toSeconds(event.date)) ?? 0;
+    const i = periodOf(event.date);
+    eventsIn.set(i, (eventsIn.get(i) ?? 0) + 1);
     const existing = eventAt.get(i);
     if (!existing || Math.abs(event.goldstein) > Math.abs(existing.goldstein)) {
       eventAt.set(i, event);
@@ -64,13 +69,19 @@ export function dyadChart(target: HTMLElement, options: ChartOptions): uPlot {
     const { top, height } = u.bbox;
     ctx.save();
     ctx.font = `${11 * devicePixelRatio}px system-ui, sans-serif`;
+    let lastLabelEnd = Number.NEGATIVE_INFINITY;
+    let row = 0;
     for (const movement of options.movements) {
       const x0 = u.valToPos(toSeconds(movement.start), 'x', true);
       const x1 = u.valToPos(toSeconds(movement.end) + DAY, 'x', true);
       ctx.fillStyle = movement.label === 'forward' ? `${green}26` : `${red}26`;
       ctx.fillRect(x0, top, Math.max(2, x1 - x0), height);
       ctx.fillStyle = movement.label === 'forward' ? green : red;
-      ctx.fillText(movement.label === 'forward' ? '▲ forward' : '▼ rearward', x0 + 4, top + 14 * devicePixelRatio);
+      const label = movement.label === 'forward' ? '▲ forward' : '▼ rearward';
+      // Labels of movements close together go on the next row instead of over each other.
+      row = x0 < lastLabelEnd ? (row + 1) % 4 : 0;
+      ctx.fillText(label, x0 + 4, top + (14 + 14 * row) * devicePixelRatio);
+      lastLabelEnd = x0 + 4 + ctx.measureText(label).width + 6;
     }
     ctx.restore();
   };
@@ -129,16 +140,8 @@ export function dyadChart(target: HTMLElement, options: ChartOptions): uPlot {
         setCursor: [
           (u) => {
             const i = u.cursor.idx;
-            if (i === null || i === undefined) return options.onHover(null, null);
-            let nearestPoint: SeriesPoint | null = null;
-            for (let k = i; k >= 0; k--) {
-              const point = pointAt.get(k);
-              if (point) {
-                nearestPoint = point;
-                break;
-              }
-            }
-            options.onHover(eventAt.get(i) ?? null, nearestPoint);
+            if (i === null || i === undefined) return options.onHover(null, null, 0);
+            options.onHover(eventAt.get(i) ?? null, options.points[i] ?? null, eventsIn.get(i) ?? 0);
           },
         ],
       },

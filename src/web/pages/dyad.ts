@@ -83,20 +83,23 @@ export async function renderDyad(main: HTMLElement, params: string[], signal: Ab
       movements: analysis.movements,
       events: chartEvents.items,
       width: Math.max(280, chartBox.clientWidth),
-      onHover: (event, point) => {
+      onHover: (event, point, count) => {
+        const period = point
+          ? `${point.start}: ${point.forward} forward, ${point.rearward} rearward, level ${point.level.toFixed(2)}`
+          : '';
         if (event) {
           replace(
             hover,
+            h(
+              'span',
+              { class: 'muted small block' },
+              `${period} · ${count} event${count === 1 ? '' : 's'}; strongest (click to open):`,
+            ),
             directionMark(event.direction),
             ` ${event.date} ${event.source} → ${event.target}: ${event.cameo_name} (${event.cameo}) — `,
             h('q', null, event.evidence),
           );
-        } else if (point) {
-          replace(
-            hover,
-            `${point.start}: ${point.forward} forward, ${point.rearward} rearward, level ${point.level.toFixed(2)}`,
-          );
-        }
+        } else if (point) replace(hover, period);
       },
       onOpen: (event) => navigate(`/doc/${encode(event.doc)}`),
     });

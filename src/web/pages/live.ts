@@ -79,9 +79,7 @@ export async function renderLive(main: HTMLElement, _params: string[], signal: A
   for (const event of stored.items) addEvent(event, false, false);
   if (stream.children.length === 0)
     stream.append(h('p', { class: 'muted empty' }, 'No events yet. Ingest a document.'));
-  if (movements.children.length === 0) {
-    movements.append(h('p', { class: 'muted empty' }, 'No movement detected since the server started.'));
-  }
+  if (movements.children.length === 0) await latestMovements(movements, signal);
 
   getJson<{ since: string | null; until: string | null; movedMost: DyadChange[] }>('/api/dyads/moving?limit=8', signal)
     .then((ranking) => {
@@ -129,4 +127,27 @@ export async function renderLive(main: HTMLElement, _params: string[], signal: A
       ),
     )
     .catch((error) => !signal.aborted && replace(busiest, errorNote(error)));
+}
+
+/** Before anything is detected live: the latest movements of the busiest dyads, so the panel is never blank. */
+async function latestMovements(target: HTMLElement, signal: AbortSignal): Promise<void> {
+  try {
+    const top = await getJson<{ items: { dyad: string }[] }>('/api/dyads?limit=3', signal);
+    const found = await Promise.all(
+      top.items.map((dyad) =>
+        getJson<{ movements: Movement[] }>(`/api/dyads/${encodeURIComponent(dyad.dyad)}/movements`, signal).then(
+          (answer) => answer.movements.slice(-2).map((movement) => ({ ...movement, dyad: dyad.dyad })),
+        ),
+      ),
+    );
+    const latest = found.flat().sort((a, b) => (a.start < b.start ? 1 : -1));
+    if (latest.length === 0) {
+      target.append(h('p', { class: 'muted empty' }, 'No movement detected yet.'));
+      return;
+    }
+    target.append(h('p', { class: 'muted small empty' }, 'Latest in the busiest dyads; new ones appear here live.'));
+    for (const movement of latest) target.append(movementCard(movement));
+  } catch (error) {
+    if (!signal.aborted) target.append(errorNote(error));
+  }
 }
