@@ -18,7 +18,7 @@ import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import type { ExternalEvent, Store } from '../src/store/store.js';
 
 const TARGET = Number(process.env.DYADWATCH_BENCH_EVENTS ?? 1_000_000);
-const FILL_BUDGET_MS = 150_000;
+const FILL_BUDGET_MS = Number(process.env.DYADWATCH_BENCH_FILL_SECONDS ?? 120) * 1000;
 const COUNTRIES = [
   'USA',
   'PRK',

@@ -5,11 +5,12 @@
  */
 import { type AnalysisEvent, analyseDyad, analyseDyadRollups, type DyadAnalysis } from '../analysis/index.js';
 import type { Resolution } from '../analysis/periods.js';
+import { buildDyadSeries, type DyadSeries, seriesFromRollups } from '../analysis/series.js';
 import type { Store, StoredEvent } from '../store/store.js';
 import { notFound } from './http-error.js';
 
 /** Dyads with more events than this are analysed from roll-ups. */
-export const EVENT_ANALYSIS_LIMIT = 20_000;
+export const EVENT_ANALYSIS_LIMIT = 5_000;
 
 export interface DyadAnalysisRequest {
   /** `A-B`, country level (`USA-PRK`). */
@@ -117,4 +118,30 @@ export class AnalysisCache<T> {
     this.generation++;
     this.#entries.clear();
   }
+}
+
+/** Only the undirected series (no change points, no reciprocity): what the chart and `/series` need, cheaply. */
+export async function loadDyadSeries(
+  store: Store,
+  request: DyadAnalysisRequest,
+): Promise<{ dyad: string; a: string; b: string; basis: 'events' | 'rollups'; events: number; series: DyadSeries }> {
+  const { a, b } = splitDyad(request.dyad);
+  const range = { ...(request.from ? { from: request.from } : {}), ...(request.to ? { to: request.to } : {}) };
+  const rows = await store.dyadSeries({ dyad: request.dyad, undirected: true, ...range });
+  const total = rows.reduce((sum, day) => sum + day.events, 0);
+  if (total === 0)
+    throw notFound(`no events for dyad ${request.dyad}${request.from || request.to ? ' in that range' : ''}`);
+  const options = { ...range, dyad: { a, b, direction: 'both' as const }, resolution: request.resolution ?? 'week' };
+  if (total <= EVENT_ANALYSIS_LIMIT) {
+    const events = await dyadEvents(store, request.dyad, request.from, request.to);
+    return {
+      dyad: request.dyad,
+      a,
+      b,
+      basis: 'events',
+      events: events.length,
+      series: buildDyadSeries(events, options),
+    };
+  }
+  return { dyad: request.dyad, a, b, basis: 'rollups', events: total, series: seriesFromRollups(rows, options) };
 }

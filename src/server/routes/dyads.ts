@@ -8,7 +8,7 @@ import { addDays } from '../../analysis/periods.js';
 import { rankDyads } from '../../analysis/rank.js';
 import { type DyadSeries, seriesFromRollups } from '../../analysis/series.js';
 import type { AppEnv, ServerContext } from '../context.js';
-import { loadDyadAnalysis, type ServedDyadAnalysis, splitDyad } from '../dyad-analysis.js';
+import { loadDyadAnalysis, loadDyadSeries, type ServedDyadAnalysis, splitDyad } from '../dyad-analysis.js';
 import { badRequest } from '../http-error.js';
 import { dyadAnalysisQuerySchema, dyadListQuerySchema, dyadParam, movingQuerySchema } from '../schemas.js';
 import { parseParam, parseQuery } from '../validate.js';
@@ -99,8 +99,15 @@ export function registerDyadRoutes(app: Hono<AppEnv>, context: ServerContext): v
   });
 
   app.get('/api/dyads/:dyad/series', async (c) => {
-    const served = await analysed(c);
-    return c.json({ ...head(served), series: seriesJson(served.analysis.series) });
+    const dyad = parseParam('dyad', c.req.param('dyad'), dyadParam);
+    const params = parseQuery(c, dyadAnalysisQuerySchema);
+    if (params.from && params.to && params.from > params.to) throw badRequest('from is after to');
+    const key = `series:${dyad}:${params.from ?? ''}:${params.to ?? ''}:${params.resolution ?? 'week'}`;
+    const served = (await context.cache.get(key, () => loadDyadSeries(context.store, { dyad, ...params }))) as Awaited<
+      ReturnType<typeof loadDyadSeries>
+    >;
+    const { series, ...rest } = served;
+    return c.json({ ...rest, series: seriesJson(series) });
   });
 
   app.get('/api/dyads/:dyad/movements', async (c) => {
