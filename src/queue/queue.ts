@@ -58,7 +58,8 @@ export interface Queue {
   sendMany<N extends QueueName>(name: N, data: readonly JobData[N][]): Promise<number>;
   /** Leases up to `limit` jobs (none when the queue is empty). */
   fetch<N extends QueueName>(name: N, limit: number): Promise<QueuedJob<N>[]>;
-  complete(name: QueueName, id: string, output?: object): Promise<void>;
+  /** Marks jobs done (in one round trip: workers complete a leased batch at once). */
+  complete(name: QueueName, ids: readonly string[]): Promise<void>;
   /** Records the error; the job is retried later or, out of retries, dead-lettered with the error. */
   fail(name: QueueName, id: string, error: Error): Promise<void>;
   counts(): Promise<QueueCounts[]>;

@@ -1,8 +1,12 @@
 /**
- * The worker's loop over any `Queue`: `slots` loops per queue, each leasing one job, running it, and completing or
- * failing it. A busy loop fetches again at once; an idle one sleeps `pollMs` (woken early by `stop`). Stopping
- * finishes the jobs in hand or, past the grace period, fails them so they are retried elsewhere at once instead of
- * waiting for their lease to expire.
+ * The worker's loop over any `Queue`: `slots` loops per queue, each leasing a batch of jobs, running them one by
+ * one and completing the batch's successes in one round trip (failures are failed at once, one by one). A busy loop
+ * leases again at once; an idle one sleeps `pollMs` (woken early by `stop`). Batches matter: leasing and completing
+ * are a commit each, and per job they would cost more than storing the document.
+ *
+ * Stopping finishes the batches in hand or, past the grace period, fails what is left so it is retried elsewhere at
+ * once instead of waiting for its lease to expire. A job done but not yet completed when the process dies is run
+ * again after its lease: handlers are idempotent.
  */
 import type { QueueName } from '../queue/jobs.js';
 import type { Queue, QueuedJob } from '../queue/queue.js';
@@ -11,11 +15,13 @@ export type JobOutcome = 'completed' | 'failed' | 'released';
 
 export interface ConsumerOptions {
   queue: Queue;
-  /** Jobs in hand at once per queue. */
+  /** Loops per queue, each with one batch in hand. */
   slots: number;
+  /** Jobs leased at once per loop (default 10). */
+  batchSize?: number;
   /** Sleep between polls of an empty queue. */
   pollMs: number;
-  handle(job: QueuedJob): Promise<object | undefined>;
+  handle(job: QueuedJob): Promise<unknown>;
   /** Told about each job's end (logging, counters). */
   onOutcome?(job: QueuedJob, outcome: JobOutcome, error?: Error): void;
   /** Told about queue errors outside jobs (lost connection while polling). */
@@ -37,14 +43,14 @@ export class Consumer {
     }
   }
 
-  /** Jobs being worked on now. */
+  /** Jobs leased and not yet completed or failed. */
   get busy(): number {
     return this.inHand.size;
   }
 
   /**
-   * Stops leasing, waits up to `graceMs` for the jobs in hand, then releases the rest (failing them, so they are
-   * retried) and resolves.
+   * Stops leasing, waits up to `graceMs` for the batches in hand, then releases the rest (failing them, so they
+   * are retried) and resolves.
    */
   async stop(graceMs: number): Promise<void> {
     this.stopping = true;
@@ -70,7 +76,7 @@ export class Consumer {
     while (!this.stopping) {
       let jobs: QueuedJob[];
       try {
-        jobs = await queue.fetch(name, 1);
+        jobs = await queue.fetch(name, this.options.batchSize ?? 10);
       } catch (error) {
         this.options.onError?.(error as Error);
         await this.sleep(this.options.pollMs);
@@ -80,26 +86,37 @@ export class Consumer {
         await this.sleep(this.options.pollMs);
         continue;
       }
-      for (const job of jobs) await this.run(job);
+      await this.runBatch(name, jobs);
     }
   }
 
-  private async run(job: QueuedJob): Promise<void> {
+  private async runBatch(name: QueueName, jobs: readonly QueuedJob[]): Promise<void> {
     const { queue } = this.options;
-    this.inHand.set(job.id, job);
+    for (const job of jobs) this.inHand.set(job.id, job);
+    const done: QueuedJob[] = [];
+    for (const job of jobs) {
+      // Released by `stop` meanwhile: the job is back in the queue already.
+      if (!this.inHand.has(job.id)) continue;
+      try {
+        await this.options.handle(job);
+        done.push(job);
+      } catch (error) {
+        const failure = error instanceof Error ? error : new Error(String(error));
+        if (!this.inHand.delete(job.id)) continue;
+        await queue.fail(job.name, job.id, failure).catch((e: Error) => this.options.onError?.(e));
+        this.options.onOutcome?.(job, 'failed', failure);
+      }
+    }
+    const completed = done.filter((job) => this.inHand.delete(job.id));
     try {
-      const output = await this.options.handle(job);
-      // Released by `stop` meanwhile: the job is already back in the queue.
-      if (!this.inHand.has(job.id)) return;
-      await queue.complete(job.name, job.id, output);
-      this.options.onOutcome?.(job, 'completed');
+      await queue.complete(
+        name,
+        completed.map((job) => job.id),
+      );
+      for (const job of completed) this.options.onOutcome?.(job, 'completed');
     } catch (error) {
-      const failure = error instanceof Error ? error : new Error(String(error));
-      if (!this.inHand.has(job.id)) return;
-      await queue.fail(job.name, job.id, failure).catch((e: Error) => this.options.onError?.(e));
-      this.options.onOutcome?.(job, 'failed', failure);
-    } finally {
-      this.inHand.delete(job.id);
+      // Not recorded as done: the jobs run again after their lease, to the same effect.
+      this.options.onError?.(error as Error);
     }
   }
 

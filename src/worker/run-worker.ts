@@ -17,6 +17,8 @@ export interface WorkerOptions {
   concurrency?: number;
   /** Queues to consume (default all four). */
   queues?: readonly QueueName[];
+  /** Jobs leased at once per loop (default 10). */
+  batchSize?: number;
   /** Sleep between polls of an empty queue, ms (default 1000). */
   pollMs?: number;
   /** One line per notable thing (failures, lost connections). */
@@ -32,7 +34,7 @@ export interface RunningWorker {
 }
 
 /** Runs one job with the handler of its queue; the result becomes the job's output. */
-export function handleJob(job: QueuedJob, context: JobContext): Promise<object> {
+export function handleJob(job: QueuedJob, context: JobContext): Promise<unknown> {
   switch (job.name) {
     case 'code':
       return runCodeJob(job as QueuedJob<'code'>, context);
@@ -57,6 +59,7 @@ export function startWorker(options: WorkerOptions): RunningWorker {
   const consumer = new Consumer({
     queue: options.context.queue,
     slots: options.concurrency ?? 2,
+    batchSize: options.batchSize ?? 10,
     pollMs: options.pollMs ?? 1000,
     handle: (job) => handleJob(job, options.context),
     onOutcome(job, outcome, error) {

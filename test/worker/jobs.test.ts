@@ -196,7 +196,7 @@ describe.skipIf(url === null)('worker jobs on PostgreSQL', () => {
       const [next] = await queue.fetch('recode', 1);
       if (next === undefined) break;
       documents += (await runRecodeJob(next, recoder)).documents;
-      await queue.complete('recode', next.id);
+      await queue.complete('recode', [next.id]);
     }
     expect(documents).toBe(total);
     const coders = await admin((c) => c.query(`SELECT DISTINCT coder FROM ${schema}.documents`)).then((r) => r.rows);
@@ -217,7 +217,7 @@ describe.skipIf(url === null)('worker jobs on PostgreSQL', () => {
       const [code] = await queue.fetch('code', 1);
       expect(code?.data.document.text).toContain('Trump cancelled the summit');
       expect(code?.data.document.url).toBe(`${server.origin}/a`);
-      if (code) await queue.complete('code', code.id);
+      if (code) await queue.complete('code', [code.id]);
       await expect(handleJob(job('fetch', { url: `${server.origin}/missing` }), context)).rejects.toThrow(/404/);
     } finally {
       await server.close();

@@ -4,6 +4,7 @@ import { CliError } from '../cli-error.js';
 
 interface WorkerFlags {
   concurrency: string;
+  batch: string;
   queues?: string;
   grace: string;
   allow?: string[];
@@ -18,12 +19,15 @@ function parseFlags(flags: WorkerFlags) {
   const concurrency = Number(flags.concurrency);
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64)
     throw new CliError(`--concurrency ${flags.concurrency}: a whole number from 1 to 64`);
+  const batchSize = Number(flags.batch);
+  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 1000)
+    throw new CliError(`--batch ${flags.batch}: a whole number from 1 to 1000`);
   const grace = Number(flags.grace);
   if (!(grace >= 0)) throw new CliError(`--grace ${flags.grace}: a number of seconds`);
   const queues = (flags.queues ?? QUEUES.join(',')).split(',').map((q) => q.trim());
   const unknown = queues.filter((q) => !(QUEUES as readonly string[]).includes(q));
   if (unknown.length > 0) throw new CliError(`--queues: unknown ${unknown.join(', ')} (use ${QUEUES.join(', ')})`);
-  return { concurrency, graceMs: grace * 1000, queues: queues as (typeof QUEUES)[number][] };
+  return { concurrency, batchSize, graceMs: grace * 1000, queues: queues as (typeof QUEUES)[number][] };
 }
 
 /**
@@ -34,11 +38,12 @@ export function register(program: Command): void {
   const command = program
     .command('worker')
     .description('consume fetch, code, recode and roll-up jobs from the PostgreSQL queue ($DATABASE_URL)')
-    .option('--concurrency <n>', 'jobs in hand at once per queue', '2')
+    .option('--concurrency <n>', 'batches in hand at once per queue', '2')
+    .option('--batch <n>', 'jobs leased at once (one commit to lease, one to complete them all)', '10')
     .option('--queues <names>', `comma-separated queues to consume (default: ${QUEUES.join(',')})`)
     .option('--grace <seconds>', 'on SIGTERM, time to finish jobs in hand before releasing them for retry', '30');
   withFetchOptions(command).action(async (flags: WorkerFlags) => {
-    const { concurrency, graceMs, queues } = parseFlags(flags);
+    const { concurrency, batchSize, graceMs, queues } = parseFlags(flags);
     if (!process.env.DATABASE_URL) throw new CliError('worker: the queue lives in PostgreSQL; set DATABASE_URL');
     const { loadCoder } = await import('../../ingest/cli-support.js');
     const { openStore } = await import('../../store/index.js');
@@ -55,10 +60,13 @@ export function register(program: Command): void {
     const worker = startWorker({
       context: { store, coder, queue, live, limits: fetchLimits(flags) },
       concurrency,
+      batchSize,
       queues,
       log,
     });
-    log(`consuming ${queues.join(', ')} (concurrency ${concurrency}) from ${queue.location}; coder ${coder.version}`);
+    log(
+      `consuming ${queues.join(', ')} (concurrency ${concurrency}, batches of ${batchSize}) from ${queue.location}; coder ${coder.version}`,
+    );
     const signal = await new Promise<NodeJS.Signals>((resolve) => {
       process.once('SIGTERM', () => resolve('SIGTERM'));
       process.once('SIGINT', () => resolve('SIGINT'));

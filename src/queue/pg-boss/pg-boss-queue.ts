@@ -91,8 +91,8 @@ export class PgBossQueue implements Queue {
     return jobs.map((job) => ({ id: job.id, name, data: job.data, retryCount: job.retryCount }));
   }
 
-  async complete(name: QueueName, id: string, output?: object): Promise<void> {
-    await this.boss.complete(name, id, output ?? {});
+  async complete(name: QueueName, ids: readonly string[]): Promise<void> {
+    if (ids.length > 0) await this.boss.complete(name, [...ids]);
   }
 
   async fail(name: QueueName, id: string, error: Error): Promise<void> {
