@@ -67,6 +67,10 @@ export function matchPatterns(
   isPassive: (head: number) => boolean,
 ): PatternMatch[] {
   const matches: PatternMatch[] = [];
+  // Every word form in the sentence, so patterns needing a word the sentence lacks are skipped unread.
+  const present = new Set<string>();
+  for (let i = first; i <= last; i++) for (const key of headKeys(text, i)) present.add(key);
+  const possible = (pattern: Pattern) => pattern.required.every((alts) => alts.some((w) => present.has(w)));
   for (let i = first; i <= last; i++) {
     let best: PatternMatch | null = null;
     // In the passive the object stands before the verb ("Kim was condemned by …"): the T slot may be empty.
@@ -74,7 +78,7 @@ export function matchPatterns(
     for (const key of headKeys(text, i)) {
       for (const pattern of index.get(key) ?? []) {
         if (best && pattern.specificity <= best.pattern.specificity) break;
-        if (!headFits(text, i, pattern.kind, first)) continue;
+        if (!headFits(text, i, pattern.kind, first) || !possible(pattern)) continue;
         const found = matchFrom(text, pattern.tokens, 1, i + 1, last + 1, mentionAt, null, passive);
         if (found) {
           best = { pattern, head: i, start: i, end: found.end, target: found.target, targetMissing: found.targetMissing };

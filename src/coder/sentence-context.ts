@@ -28,11 +28,10 @@ export interface SentenceContext {
 
 export function findCues(text: AnalysedText, first: number, last: number, lexicon: Lexicon): Cue[] {
   const cues: Cue[] = [];
-  for (const [cueClass, trie] of Object.entries(lexicon.cues) as Array<[Cue['cueClass'], Lexicon['cues']['discard']]>) {
-    for (let i = first; i <= last; i++) {
-      const match = trie.longest(text.norm, i, last + 1);
-      if (match) cues.push({ cueClass, start: i, end: match.end });
-    }
+  for (let i = first; i <= last; i++) {
+    const match = lexicon.allCues.longest(text.norm, i, last + 1);
+    if (!match) continue;
+    for (const cueClass of match.values) cues.push({ cueClass, start: i, end: match.end });
   }
   return cues;
 }

@@ -30,6 +30,8 @@ export interface Lexicon {
   names: PhraseTrie<NameValue>;
   patterns: Map<string, Pattern[]>;
   cues: Record<CueClass | 'discard', PhraseTrie<string>>;
+  /** Every cue of every class in one trie (values: the classes), so a sentence is scanned once. */
+  allCues: PhraseTrie<CueClass | 'discard'>;
   /** The newest `@valid-as-of` among the built-in files: stamped on every event as `dict:YYYY-MM`. */
   validAsOf: string;
   problems: DictProblem[];
@@ -45,6 +47,7 @@ export function loadLexicon(extraDirs: string[] = []): Lexicon {
   const problems: DictProblem[] = [];
   const names = new PhraseTrie<NameValue>();
   const patterns: Pattern[] = [];
+  const allCues = new PhraseTrie<CueClass | 'discard'>();
   const cues = Object.fromEntries([...CUE_CLASSES, 'discard'].map((c) => [c, new PhraseTrie<string>()])) as Lexicon['cues'];
   const counts = { actors: 0, people: 0, roles: 0, titles: 0, patterns: 0, files: 0 };
   const seenNames = new Map<string, string>();
@@ -105,7 +108,12 @@ export function loadLexicon(extraDirs: string[] = []): Lexicon {
             problems.push({ where: where(line), message: `unknown cue class "${cueClass}"`, severity: 'error' });
             continue;
           }
-          for (const cue of alternatives(line.fields.slice(1).join(';'))) trie.add(phraseTokens(cue), cueClass ?? '');
+          const cueKey = (isDiscard ? 'discard' : cueClass) as CueClass | 'discard';
+          for (const cue of alternatives(line.fields.slice(1).join(';'))) {
+            const tokens = phraseTokens(cue);
+            trie.add(tokens, cueClass ?? '');
+            allCues.add(tokens, cueKey);
+          }
         } else {
           problems.push({ where: where(line), message: `file is in no known section (${section})`, severity: 'error' });
           break;
@@ -113,5 +121,5 @@ export function loadLexicon(extraDirs: string[] = []): Lexicon {
       }
     }
   });
-  return { names, patterns: indexPatterns(patterns), cues, validAsOf: validAsOf || 'unknown', problems, counts };
+  return { names, patterns: indexPatterns(patterns), cues, allCues, validAsOf: validAsOf || 'unknown', problems, counts };
 }

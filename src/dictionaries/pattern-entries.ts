@@ -17,6 +17,8 @@ export interface Pattern {
   tokens: PatternToken[];
   /** Number of required words: longer patterns are tried first and win. */
   specificity: number;
+  /** The alternatives of each required word after the head: a sentence lacking one cannot match. */
+  required: ReadonlyArray<readonly string[]>;
   text: string;
   where: string;
 }
@@ -55,8 +57,9 @@ export function parsePatternLine(line: DictLine, isCode: (code: string) => boole
   const head = tokens[0];
   if (!head || head.type !== 'word' || head.optional) return fail('a pattern must start with a required word');
   if (tokens.filter((t) => t.type === 'target').length > 1) return fail('a pattern has at most one T');
-  const specificity = tokens.filter((t) => t.type === 'word' && !t.optional).length;
-  return { code, ...kind, tokens, specificity, text, where: at };
+  const words = tokens.filter((t): t is Extract<PatternToken, { type: 'word' }> => t.type === 'word' && !t.optional);
+  const required = words.slice(1).map((t) => [...t.alternatives]);
+  return { code, ...kind, tokens, specificity: words.length, required, text, where: at };
 }
 
 /** Patterns indexed by each alternative of their head word, most specific first. */

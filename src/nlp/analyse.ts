@@ -30,7 +30,10 @@ export function analyse(text: string): AnalysedText {
   const tokens = doc.tokens();
   const value = tokens.out(its.value) as string[];
   // its.lemma needs the model's add-ons, which wink's typings do not thread through out().
-  const lemma = (tokens.out(its.lemma as never) as unknown as string[]).map((l) => l.toLowerCase());
+  const lemma = (tokens.out(its.lemma as never) as unknown as Array<string | undefined>).map((l, i) =>
+    // wink gives no lemma for a few rare tokens: fall back to the word itself.
+    (l ?? value[i] ?? '').toLowerCase(),
+  );
   const pos = tokens.out(its.pos) as string[];
   const sentences = doc.sentences().out(its.span) as unknown as Array<[number, number]>;
   const norm = new Array<string>(value.length);

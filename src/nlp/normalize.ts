@@ -31,6 +31,19 @@ export function pluralsOf(word: string): string[] {
  * the tagger's lemma so that British spellings and words the lemmatiser does not know still reach their entry.
  */
 export function baseFormsOf(word: string): string[] {
+  let forms = baseFormCache.get(word);
+  if (!forms) {
+    forms = computeBaseForms(word);
+    if (baseFormCache.size > 100_000) baseFormCache.clear();
+    baseFormCache.set(word, forms);
+  }
+  return forms;
+}
+
+// Words repeat heavily in news; the coder asks for base forms of every token, so they are computed once.
+const baseFormCache = new Map<string, string[]>();
+
+function computeBaseForms(word: string): string[] {
   const forms: string[] = [];
   const push = (form: string) => {
     if (form.length >= 3 && form !== word) forms.push(form);
