@@ -94,11 +94,14 @@ export function detectChangePoints(values: readonly number[], options: ChangePoi
   const best = new Float64Array(n + 1).fill(Number.POSITIVE_INFINITY);
   const previous = new Int32Array(n + 1);
   best[0] = -penalty;
-  let candidates: number[] = [0];
+  // Candidate starts, compacted in place each step: no per-step allocation on long daily series.
+  const candidates = new Int32Array(n + 1);
+  let count = 1;
   for (let end = minLength; end <= n; end++) {
     let bestValue = Number.POSITIVE_INFINITY;
     let bestStart = 0;
-    for (const start of candidates) {
+    for (let k = 0; k < count; k++) {
+      const start = candidates[k] ?? 0;
       if (end - start < minLength) continue;
       const value = (best[start] ?? 0) + cost(start, end) + penalty;
       if (value < bestValue) {
@@ -109,10 +112,13 @@ export function detectChangePoints(values: readonly number[], options: ChangePoi
     best[end] = bestValue;
     previous[end] = bestStart;
     // PELT pruning: a start whose cost already exceeds the optimum can never win later (the cost is additive).
-    candidates = candidates.filter(
-      (start) => end - start < minLength || (best[start] ?? 0) + cost(start, end) <= bestValue,
-    );
-    if (Number.isFinite(bestValue)) candidates.push(end);
+    let kept = 0;
+    for (let k = 0; k < count; k++) {
+      const start = candidates[k] ?? 0;
+      if (end - start < minLength || (best[start] ?? 0) + cost(start, end) <= bestValue) candidates[kept++] = start;
+    }
+    count = kept;
+    if (Number.isFinite(bestValue)) candidates[count++] = end;
   }
   const changePoints: number[] = [];
   for (let end = n; end > 0; end = previous[end] ?? 0) {

@@ -13,7 +13,7 @@ import { detectMovements, type Movement, type MovementOptions } from './movement
 import { detectPatterns, type PatternDetection, type PatternOptions } from './patterns.js';
 import type { Resolution } from './periods.js';
 import { analyseReciprocity, type Reciprocity, type ReciprocityOptions } from './reciprocity.js';
-import { buildDyadSeries, type DailyRollupRow, type DyadSeries, seriesFromRollups } from './series.js';
+import { aggregateSeries, buildDyadSeries, type DailyRollupRow, type DyadSeries, seriesFromRollups } from './series.js';
 import { type DyadState, dyadState, type StateOptions } from './state.js';
 
 export interface DyadAnalysisOptions {
@@ -79,14 +79,18 @@ export interface DyadRollups {
 export function analyseDyadRollups(rows: DyadRollups, options: DyadAnalysisOptions): DyadAnalysis {
   const spec = (direction: DyadSpec['direction']): DyadSpec => ({ a: options.a, b: options.b, direction });
   const base = { resolution: options.resolution ?? 'week', halfLifeDays: options.halfLifeDays };
-  const series = seriesFromRollups(rows.both, { ...base, dyad: spec('both'), from: options.from, to: options.to });
+  // Ten years of roll-up rows are read into a daily series once; the requested resolution is summed from it.
+  const daily = seriesFromRollups(rows.both, {
+    ...base,
+    resolution: 'day',
+    dyad: spec('both'),
+    from: options.from,
+    to: options.to,
+  });
+  const series = aggregateSeries(daily, base.resolution);
   const range = { from: series.from, to: series.to };
   const aToB = seriesFromRollups(rows.aToB, { ...base, ...range, dyad: spec('a-b') });
   const bToA = seriesFromRollups(rows.bToA, { ...base, ...range, dyad: spec('b-a') });
-  const daily =
-    base.resolution === 'day'
-      ? series
-      : seriesFromRollups(rows.both, { ...base, ...range, resolution: 'day', dyad: spec('both') });
   return finish(series, daily, aToB, bToA, options);
 }
 

@@ -17,24 +17,59 @@ export interface Period {
 }
 
 const MS_PER_DAY = 86_400_000;
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** Days since 1970-01-01 for an ISO date; throws on anything that is not a real `YYYY-MM-DD` date. */
+/**
+ * Days since 1970-01-01 for an ISO date; throws on anything that is not a real `YYYY-MM-DD` date. Integer
+ * arithmetic (Hinnant's days-from-civil), no `Date` objects: series over ten years call this per row.
+ */
 export function dayNumber(date: string): number {
-  const match = ISO_DATE.exec(date.slice(0, 10));
-  if (!match) throw new Error(`analysis: "${date}" is not an ISO date (YYYY-MM-DD)`);
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const ms = Date.UTC(year, month - 1, day);
-  const check = new Date(ms);
-  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) {
+  const year = digits(date, 0, 4);
+  const month = digits(date, 5, 7);
+  const day = digits(date, 8, 10);
+  if (year < 0 || month < 0 || day < 0 || date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45) {
+    throw new Error(`analysis: "${date}" is not an ISO date (YYYY-MM-DD)`);
+  }
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
     throw new Error(`analysis: "${date}" is not a calendar date`);
   }
-  return Math.round(ms / MS_PER_DAY);
+  const shifted = month <= 2 ? year - 1 : year;
+  const era = Math.floor(shifted / 400);
+  const yearOfEra = shifted - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
 }
 
-/** The ISO date of a day number (inverse of `dayNumber`). */
-export function dateOfDay(day: number): string {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+/** The number in `text[from, to)` if it is all ASCII digits, else -1. */
+function digits(text: string, from: number, to: number): number {
+  let value = 0;
+  for (let index = from; index < to; index++) {
+    const code = text.charCodeAt(index) - 48;
+    if (!(code >= 0 && code <= 9)) return -1;
+    value = value * 10 + code;
+  }
+  return value;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/** The ISO date of a day number (inverse of `dayNumber`; Hinnant's civil-from-days). */
+export function dateOfDay(dayIndex: number): string {
+  const shifted = dayIndex + 719468;
+  const era = Math.floor(shifted / 146097);
+  const dayOfEra = shifted - era * 146097;
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const monthIndex = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * monthIndex + 2) / 5) + 1;
+  const month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  return `${String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
 }
 
 /** Adds whole days to an ISO date: `addDays('2018-02-28', 1)` → `'2018-03-01'`. */

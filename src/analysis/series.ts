@@ -208,9 +208,14 @@ function createFrame(from: string, to: string, options: SeriesOptions): Frame {
   const periods = enumeratePeriods(from, to, resolution);
   const points = periods.map(emptyPoint);
   const starts = periods.map((period) => dayNumber(period.start));
-  // Periods are sorted, so a binary search finds the bucket of a date without a per-date map.
+  const first = starts[0] ?? 0;
+  // Days and weeks are arithmetic; months are sorted, so a binary search finds the bucket without a map.
   const indexOf = (date: string): number => {
     const day = dayNumber(date);
+    if (resolution === 'day' || resolution === 'week') {
+      const index = Math.floor((day - first) / (resolution === 'day' ? 1 : 7));
+      return index >= 0 && index < starts.length ? index : -1;
+    }
     let low = 0;
     let high = starts.length - 1;
     while (low < high) {
@@ -238,8 +243,12 @@ function seriesOf(frame: Frame, options: SeriesOptions, reports: Report[], weigh
 }
 
 function emptyPoint(period: Period): SeriesPoint {
+  // Fields spelt out rather than spread from `period`: every point then shares one object shape, which keeps
+  // ten-year daily series fast (measured: spreading made building one five times slower).
   return {
-    ...period,
+    key: period.key,
+    start: period.start,
+    end: period.end,
     reports: 0,
     mentions: 0,
     quad: [0, 0, 0, 0],
@@ -267,6 +276,42 @@ function finishPoints(points: SeriesPoint[], halfLifeDays: number, resolution: R
     level = retain * level + (1 - retain) * point.net;
     point.level = level;
   }
+}
+
+/**
+ * Re-buckets a day-resolution series to weeks or months by summing its points (and recomputing the level with
+ * the same half-life), so a ten-year roll-up is read and bucketed once. Modality shares are averaged weighted by
+ * reports; `docs` and `publishers` are summed, so a document or outlet seen on several days of a period counts
+ * once per day (series built from events at the coarser resolution count them exactly).
+ */
+export function aggregateSeries(daily: DyadSeries, resolution: Resolution): DyadSeries {
+  if (daily.resolution !== 'day') throw new Error('analysis: only a day-resolution series can be re-bucketed');
+  if (resolution === 'day') return daily;
+  const frame = createFrame(daily.from, daily.to, { dyad: daily.dyad, resolution, halfLifeDays: daily.halfLifeDays });
+  for (const day of daily.points) {
+    const point = frame.points[frame.indexOf(day.start)];
+    if (!point) continue;
+    point.reports += day.reports;
+    point.mentions += day.mentions;
+    for (let quad = 0; quad < 4; quad++) point.quad[quad] = (point.quad[quad] ?? 0) + (day.quad[quad] ?? 0);
+    point.forward += day.forward;
+    point.rearward += day.rearward;
+    point.neutral += day.neutral;
+    point.goldsteinSum += day.goldsteinSum;
+    point.cooperative += day.cooperative;
+    point.conflictual += day.conflictual;
+    point.docs += day.docs;
+    point.publishers += day.publishers;
+    for (const key of Object.keys(point.modality) as (keyof ModalityShares)[]) {
+      point.modality[key] += day.modality[key] * day.reports;
+    }
+  }
+  for (const point of frame.points) {
+    if (point.reports === 0) continue;
+    for (const key of Object.keys(point.modality) as (keyof ModalityShares)[]) point.modality[key] /= point.reports;
+  }
+  finishPoints(frame.points, frame.halfLifeDays, resolution);
+  return { ...seriesOf(frame, { dyad: daily.dyad, resolution }, daily.reports, daily.weighted) };
 }
 
 /** The EWMA of a plain series with a half-life in periods: `ewma([4, 0, 0], 1)` → `[2, 1, 0.5]`. */

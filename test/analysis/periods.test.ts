@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   addDays,
+  dateOfDay,
   dayNumber,
   endOfMonth,
   enumeratePeriods,
@@ -37,11 +38,22 @@ describe('periods', () => {
     expect(enumeratePeriods('2018-01-05', '2018-01-05', 'day')).toHaveLength(1);
   });
 
+  it('agrees with Date on day numbers from 1900 to 2100', () => {
+    for (let day = -25_567; day < 47_482; day += 13) {
+      const date = new Date(day * 86_400_000).toISOString().slice(0, 10);
+      expect(dayNumber(date)).toBe(day);
+      expect(dateOfDay(day)).toBe(date);
+    }
+  });
+
   it('does day arithmetic in UTC and rejects impossible dates', () => {
     expect(addDays('2018-02-28', 1)).toBe('2018-03-01');
     expect(addDays('2020-02-28', 1)).toBe('2020-02-29');
     expect(() => dayNumber('2018-02-30')).toThrow(/not a calendar date/);
     expect(() => dayNumber('May 2018')).toThrow(/not an ISO date/);
+    expect(() => dayNumber('2018-13-01')).toThrow(/not a calendar date/);
+    expect(() => dayNumber('2019-02-29')).toThrow(/not a calendar date/);
+    expect(dayNumber('2020-02-29')).toBe(dayNumber('2020-03-01') - 1);
   });
 
   it('resolves relative and absolute starts', () => {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { DyadSpec } from '../../src/analysis/analysis-event.js';
 import { dedupEvents } from '../../src/analysis/dedup.js';
 import { parseModalityWeights } from '../../src/analysis/modality-weights.js';
-import { buildDyadSeries, ewma, seriesFromRollups } from '../../src/analysis/series.js';
+import { addDays } from '../../src/analysis/periods.js';
+import { aggregateSeries, buildDyadSeries, ewma, seriesFromRollups } from '../../src/analysis/series.js';
 import { makeEvent } from './helpers.js';
 
 const usaPrk: DyadSpec = { a: 'USA', b: 'PRK', direction: 'both' };
@@ -115,6 +116,27 @@ describe('buildDyadSeries', () => {
       ['2019-W01', 3, 2],
       ['2019-W02', 3, -9],
     ]);
+  });
+
+  it('re-buckets a daily series to the same weeks as building it weekly', () => {
+    const rows = Array.from({ length: 40 }, (_, index) => ({
+      day: addDays('2018-12-20', index),
+      events: index % 3,
+      quad: [index % 3, 0, 0, 0],
+      goldsteinSum: ((index % 5) - 2) * 3,
+      forward: index % 3,
+      rearward: 0,
+      neutral: 0,
+    }));
+    const options = { dyad: usaPrk, from: '2018-12-20', to: '2019-01-28' };
+    const weekly = seriesFromRollups(rows, { ...options, resolution: 'week' });
+    const summed = aggregateSeries(seriesFromRollups(rows, { ...options, resolution: 'day' }), 'week');
+    expect(summed.points.map((point) => [point.key, point.reports, point.net])).toEqual(
+      weekly.points.map((point) => [point.key, point.reports, point.net]),
+    );
+    summed.points.forEach((point, index) => {
+      expect(point.level).toBeCloseTo(weekly.points[index]?.level ?? Number.NaN);
+    });
   });
 
   it('smooths with the given half-life', () => {
