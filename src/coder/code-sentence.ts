@@ -30,6 +30,8 @@ export interface DraftEvent {
 /** Acts that two sides do together: with two sources and no target, each is the other's target. */
 const MUTUAL_ROOTS = new Set(['03', '04', '06', '19']);
 const MAX_FAN_OUT = 4;
+/** Codes whose act is the same from both sides: meeting, calling, negotiating, signing, acting jointly. */
+const SYMMETRIC_CODES = new Set(['040', '041', '044', '046', '057', '060', '061', '062', '063', '064']);
 
 export function codeSentence(ctx: SentenceContext, lexicon: Lexicon, history: DiscourseHistory): DraftEvent[] {
   if (ctx.cues.some((c) => c.cueClass === 'discard')) return [];
@@ -40,12 +42,18 @@ export function codeSentence(ctx: SentenceContext, lexicon: Lexicon, history: Di
   for (const match of matches) {
     const passive = match.pattern.kind === 'V' && isPassive(match.head);
     const { sources, targets } = participantsOf(ctx, match, passive);
-    if (sources.length === 0) continue;
-    const subjectEnd = Math.max(...sources.map((m) => (m.start < match.head ? m.end : ctx.first)));
+    const targetCodes = resolveAll(ctx, targets, history);
+    let sourceCodes = resolveAll(ctx, sources, history);
+    if (sourceCodes.length === 0 && match.pattern.kind === 'N' && targetCodes.length > 0) {
+      const exclude = targetCodes.map((t) => t.code.slice(0, 3));
+      const inSentence = ctx.mentions.find((m) => (m.kind === 'actor' || m.kind === 'person') && !exclude.includes(m.code.slice(0, 3)));
+      const agent = inSentence?.code ?? history.implicitAgent(exclude);
+      if (agent) sourceCodes = [{ code: agent, text: '', inferred: true }];
+    }
+    if (sourceCodes.length === 0) continue;
+    const subjectEnd = Math.max(ctx.first, ...sources.map((m) => (m.start < match.head ? m.end : ctx.first)));
     const modality = modalityOf(ctx, match, subjectEnd);
     if (modality.nonfactive) continue;
-    const sourceCodes = resolveAll(ctx, sources, history);
-    const targetCodes = resolveAll(ctx, targets, history);
     const unrealised = !modality.negated && (modality.conditional || modality.modality === 'intended');
     const cameo = (unrealised && unrealisedReadingOf(match.pattern.code)) || match.pattern.code;
     const root = cameo.slice(0, 2);
@@ -55,7 +63,12 @@ export function codeSentence(ctx: SentenceContext, lexicon: Lexicon, history: Di
     } else {
       for (const a of sourceCodes.slice(0, MAX_FAN_OUT)) {
         if (targetCodes.length === 0) pairs.push([a, null]);
-        for (const b of targetCodes.slice(0, MAX_FAN_OUT)) if (a.code !== b.code) pairs.push([a, b]);
+        for (const b of targetCodes.slice(0, MAX_FAN_OUT)) {
+          if (a.code === b.code) continue;
+          pairs.push([a, b]);
+          // Talks, calls, agreements and joint acts involve both sides equally: each is the other's target.
+          if (SYMMETRIC_CODES.has(cameo) && !match.pattern.swap) pairs.push([b, a]);
+        }
       }
     }
     const participants = [...sources, ...targets];

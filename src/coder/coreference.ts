@@ -19,6 +19,19 @@ export class DiscourseHistory {
     if (code && !code.startsWith('---')) this.items.push({ code, kind });
   }
 
+  /**
+   * The actor a nominalised act with no stated agent most likely belongs to ("the recent insult to Pence"
+   * in a commentary on North Korea): the latest actor of an earlier sentence from another country than the
+   * act's target.
+   */
+  implicitAgent(excludeCountries: string[]): string | null {
+    for (let i = this.items.length - 1; i >= 0; i--) {
+      const item = this.items[i] as ResolvedMention;
+      if (!excludeCountries.includes(item.code.slice(0, 3))) return item.code;
+    }
+    return null;
+  }
+
   /** Resolves one mention to zero or more codes, given the mentions before it in its own sentence. */
   resolve(mention: Mention, text: AnalysedText, before: ResolvedMention[], after: ResolvedMention[] = []): string[] {
     const pool = [...this.items, ...before];

@@ -30,11 +30,18 @@ function isSkippable(text: AnalysedText, i: number): boolean {
   return SKIPPABLE_POS.has(text.pos[i] as string) || POSSESSIVES.has(norm) || norm === '-' || norm === "'s";
 }
 
-function wordMatches(text: AnalysedText, i: number, alternatives: ReadonlySet<string>): boolean {
+/** How many tokens a pattern word matches at `i`: 1, or 3 for a hyphenated compound ("pull-out"), 0 for none. */
+function wordMatchLength(text: AnalysedText, i: number, alternatives: ReadonlySet<string>): number {
   const norm = text.norm[i] as string;
-  if (alternatives.has(norm) || alternatives.has(text.lemma[i] as string)) return true;
-  for (const form of baseFormsOf(norm)) if (alternatives.has(form)) return true;
-  return false;
+  if (alternatives.has(norm) || alternatives.has(text.lemma[i] as string)) return 1;
+  for (const form of baseFormsOf(norm)) if (alternatives.has(form)) return 1;
+  // The tokenizer splits many hyphenated words ("pull - out", "cease - fire"): a pattern may write them whole.
+  if (text.norm[i + 1] === '-' && i + 2 < text.norm.length) {
+    const compound = `${norm}-${text.norm[i + 2]}`;
+    if (alternatives.has(compound) || alternatives.has(compound.replace('-', ''))) return 3;
+    for (const form of baseFormsOf(compound)) if (alternatives.has(form)) return 3;
+  }
+  return 0;
 }
 
 /** Head keys under which a token's patterns are indexed. */
@@ -43,6 +50,7 @@ export function headKeys(text: AnalysedText, i: number): string[] {
   const lemma = text.lemma[i] as string;
   const keys = lemma === norm ? [norm] : [lemma, norm];
   for (const form of baseFormsOf(norm)) if (!keys.includes(form)) keys.push(form);
+  if (text.norm[i + 1] === '-' && i + 2 < text.norm.length) keys.push(`${norm}-${text.norm[i + 2]}`, `${norm}${text.norm[i + 2]}`);
   return keys;
 }
 
@@ -76,10 +84,11 @@ export function matchPatterns(
     // In the passive the object stands before the verb ("Kim was condemned by …"): the T slot may be empty.
     const passive = isPassive(i);
     for (const key of headKeys(text, i)) {
+      const headLength = key.includes('-') || (text.norm[i + 1] === '-' && key.length > (text.norm[i] as string).length + 1) ? 3 : 1;
       for (const pattern of index.get(key) ?? []) {
         if (best && pattern.specificity <= best.pattern.specificity) break;
-        if (!headFits(text, i, pattern.kind, first) || !possible(pattern)) continue;
-        const found = matchFrom(text, pattern.tokens, 1, i + 1, last + 1, mentionAt, null, passive);
+        if ((headLength === 1 && !headFits(text, i, pattern.kind, first)) || !possible(pattern)) continue;
+        const found = matchFrom(text, pattern.tokens, 1, i + headLength, last + 1, mentionAt, null, passive);
         if (found) {
           best = { pattern, head: i, start: i, end: found.end, target: found.target, targetMissing: found.targetMissing };
           break;
@@ -130,8 +139,9 @@ function matchFrom(
   }
   let t = j;
   while (t < limit) {
-    if (wordMatches(text, t, token.alternatives)) {
-      const found = matchFrom(text, tokens, k + 1, t + 1, limit, mentionAt, target, passive);
+    const length = wordMatchLength(text, t, token.alternatives);
+    if (length) {
+      const found = matchFrom(text, tokens, k + 1, t + length, limit, mentionAt, target, passive);
       if (found) return found;
     }
     const mention = mentionAt.get(t);
@@ -139,8 +149,9 @@ function matchFrom(
       // A pattern noun may be the head of an actor phrase ("expel the Indian ambassador"): that actor is
       // then the target.
       for (let u = t + 1; u < mention.end; u++) {
-        if (!wordMatches(text, u, token.alternatives)) continue;
-        const found = matchFrom(text, tokens, k + 1, u + 1, limit, mentionAt, target ?? mention, passive);
+        const inner = wordMatchLength(text, u, token.alternatives);
+        if (!inner) continue;
+        const found = matchFrom(text, tokens, k + 1, u + inner, limit, mentionAt, target ?? mention, passive);
         if (found) return found;
       }
       break;

@@ -83,6 +83,12 @@ export function subjectBefore(ctx: SentenceContext, from: number): Mention | nul
   const { text } = ctx;
   for (let j = from - 1; j >= ctx.first && j >= from - SUBJECT_WINDOW; j--) {
     if (CLAUSE_BREAK.has(text.norm[j] as string)) break;
+    // An apposition between commas ("Pakistan, a key U.S. ally, has refused") describes the actor before it.
+    if (text.norm[j] === ',') {
+      const head = appositionHead(ctx, j);
+      if (head) return head;
+      continue;
+    }
     const m = ctx.mentionOf.get(j);
     if (!m) continue;
     j = m.start;
@@ -103,6 +109,18 @@ function isQuantityOf(text: AnalysedText, start: number): boolean {
 }
 
 const QUANTITY_NOUNS = new Set(['thousands', 'hundreds', 'dozens', 'millions', 'tens', 'scores', 'group', 'groups', 'number', 'members', 'member', 'some', 'many', 'most', 'all', 'several', 'one', 'two', 'three', 'batch', 'contingent', 'delegation', 'team', 'unit', 'units', 'leaders', 'leader', 'representatives', 'crowd', 'crowds', 'supporters', 'hundred', 'thousand']);
+
+/** For a comma closing "X, …, verb": the mention X right before the opening comma, if the span between has no verb. */
+function appositionHead(ctx: SentenceContext, closing: number): Mention | null {
+  const { text } = ctx;
+  for (let k = closing - 1; k >= ctx.first && k >= closing - 12; k--) {
+    if (text.pos[k] === 'VERB' || text.pos[k] === 'AUX') return null;
+    if (text.norm[k] !== ',') continue;
+    const m = ctx.mentionOf.get(k - 1);
+    return m && m.end === k && m.kind !== 'pronoun' ? m : null;
+  }
+  return null;
+}
 
 /** The first actor mention after `from` in the same clause, skipping `exclude`. */
 function objectAfter(ctx: SentenceContext, from: number, exclude: Set<Mention>, window = OBJECT_WINDOW): Mention | null {
