@@ -13,7 +13,14 @@ import { detectMovements, type Movement, type MovementOptions } from './movement
 import { detectPatterns, type PatternDetection, type PatternOptions } from './patterns.js';
 import type { Resolution } from './periods.js';
 import { analyseReciprocity, type Reciprocity, type ReciprocityOptions } from './reciprocity.js';
-import { aggregateSeries, buildDyadSeries, type DailyRollupRow, type DyadSeries, seriesFromRollups } from './series.js';
+import {
+  aggregateSeries,
+  buildDyadSeries,
+  type DailyRollupRow,
+  type DyadSeries,
+  mergeRollups,
+  seriesFromRollups,
+} from './series.js';
 import { type DyadState, dyadState, type StateOptions } from './state.js';
 
 export interface DyadAnalysisOptions {
@@ -68,9 +75,12 @@ export function analyseDyad(events: readonly AnalysisEvent[], options: DyadAnaly
   return finish(series, daily, aToB, bToA, options);
 }
 
-/** The store's roll-up rows for the dyad: both directions summed, and each direction alone. */
+/**
+ * The store's roll-up rows for the dyad, sorted by day: each direction alone, and optionally both summed (when
+ * left out, the two directions are summed here, so the store is read twice rather than three times).
+ */
 export interface DyadRollups {
-  both: readonly DailyRollupRow[];
+  both?: readonly DailyRollupRow[];
   aToB: readonly DailyRollupRow[];
   bToA: readonly DailyRollupRow[];
 }
@@ -80,7 +90,7 @@ export function analyseDyadRollups(rows: DyadRollups, options: DyadAnalysisOptio
   const spec = (direction: DyadSpec['direction']): DyadSpec => ({ a: options.a, b: options.b, direction });
   const base = { resolution: options.resolution ?? 'week', halfLifeDays: options.halfLifeDays };
   // Ten years of roll-up rows are read into a daily series once; the requested resolution is summed from it.
-  const daily = seriesFromRollups(rows.both, {
+  const daily = seriesFromRollups(rows.both ?? mergeRollups(rows.aToB, rows.bToA), {
     ...base,
     resolution: 'day',
     dyad: spec('both'),

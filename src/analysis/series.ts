@@ -279,6 +279,40 @@ function finishPoints(points: SeriesPoint[], halfLifeDays: number, resolution: R
 }
 
 /**
+ * Sums two day-sorted roll-up row lists day by day: A→B plus B→A is the undirected A–B, so the store is read
+ * for the two directions only.
+ */
+export function mergeRollups(left: readonly DailyRollupRow[], right: readonly DailyRollupRow[]): DailyRollupRow[] {
+  const merged: DailyRollupRow[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < left.length || j < right.length) {
+    const x = left[i];
+    const y = right[j];
+    if (x && (!y || x.day < y.day)) {
+      merged.push(x);
+      i++;
+    } else if (y && (!x || y.day < x.day)) {
+      merged.push(y);
+      j++;
+    } else if (x && y) {
+      merged.push({
+        day: x.day,
+        events: x.events + y.events,
+        quad: [0, 1, 2, 3].map((q) => (x.quad[q] ?? 0) + (y.quad[q] ?? 0)),
+        goldsteinSum: x.goldsteinSum + y.goldsteinSum,
+        forward: x.forward + y.forward,
+        rearward: x.rearward + y.rearward,
+        neutral: x.neutral + y.neutral,
+      });
+      i++;
+      j++;
+    }
+  }
+  return merged;
+}
+
+/**
  * Re-buckets a day-resolution series to weeks or months by summing its points (and recomputing the level with
  * the same half-life), so a ten-year roll-up is read and bucketed once. Modality shares are averaged weighted by
  * reports; `docs` and `publishers` are summed, so a document or outlet seen on several days of a period counts

@@ -3,7 +3,7 @@ import type { DyadSpec } from '../../src/analysis/analysis-event.js';
 import { dedupEvents } from '../../src/analysis/dedup.js';
 import { parseModalityWeights } from '../../src/analysis/modality-weights.js';
 import { addDays } from '../../src/analysis/periods.js';
-import { aggregateSeries, buildDyadSeries, ewma, seriesFromRollups } from '../../src/analysis/series.js';
+import { aggregateSeries, buildDyadSeries, ewma, mergeRollups, seriesFromRollups } from '../../src/analysis/series.js';
 import { makeEvent } from './helpers.js';
 
 const usaPrk: DyadSpec = { a: 'USA', b: 'PRK', direction: 'both' };
@@ -137,6 +137,27 @@ describe('buildDyadSeries', () => {
     summed.points.forEach((point, index) => {
       expect(point.level).toBeCloseTo(weekly.points[index]?.level ?? Number.NaN);
     });
+  });
+
+  it('sums the two directions of a roll-up into the undirected dyad', () => {
+    const row = (day: string, events: number, goldsteinSum: number) => ({
+      day,
+      events,
+      quad: [events, 0, 0, 0],
+      goldsteinSum,
+      forward: events,
+      rearward: 0,
+      neutral: 0,
+    });
+    const merged = mergeRollups(
+      [row('2019-01-01', 1, 2), row('2019-01-03', 2, 4)],
+      [row('2019-01-02', 1, -3), row('2019-01-03', 1, 1)],
+    );
+    expect(merged.map((r) => [r.day, r.events, r.goldsteinSum, r.quad[0]])).toEqual([
+      ['2019-01-01', 1, 2, 1],
+      ['2019-01-02', 1, -3, 1],
+      ['2019-01-03', 3, 5, 3],
+    ]);
   });
 
   it('smooths with the given half-life', () => {
