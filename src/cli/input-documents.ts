@@ -42,7 +42,9 @@ async function* utf8Lines(stream: Readable, name: string): AsyncGenerator<{ line
     try {
       text = decoder.decode(bytes, { stream: true });
     } catch {
-      throw new CliError(`${name}:${number + 1 + (pending.match(/\n/g)?.length ?? 0)}: invalid UTF-8`);
+      const bad = firstInvalidUtf8(bytes);
+      const linesBefore = (pending.match(/\n/g)?.length ?? 0) + countNewlines(bytes, bad);
+      throw new CliError(`${name}:${number + 1 + linesBefore}: invalid UTF-8`);
     }
     pending += text;
     let newline = pending.indexOf('\n');
@@ -60,6 +62,29 @@ async function* utf8Lines(stream: Readable, name: string): AsyncGenerator<{ line
     throw new CliError(`${name}:${number + 1}: invalid UTF-8 at end of input`);
   }
   if (pending) yield { line: pending, number: number + 1 };
+}
+
+function countNewlines(bytes: Uint8Array, end: number): number {
+  let n = 0;
+  for (let i = 0; i < end; i++) if (bytes[i] === 0x0a) n++;
+  return n;
+}
+
+/**
+ * Offset of the first byte that breaks UTF-8 in a chunk (written by hand: TextDecoder only says that a chunk
+ * is bad, not where, and the error must name the line).
+ */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i] as number;
+    const length = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (length === 0) return i;
+    if (i + length > bytes.length) return bytes.length;
+    for (let k = 1; k < length; k++) if (((bytes[i + k] as number) & 0xc0) !== 0x80) return i;
+    i += length;
+  }
+  return bytes.length;
 }
 
 /** JSON Lines records `{"id","date","text"[,"title"]}`; bad lines become problems, the rest go on. */
