@@ -30,6 +30,9 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
   return openSqliteStore(options.db ?? env.DYADWATCH_DB ?? './dyadwatch.db');
 }
 
+export type * from './audit-log.js';
+export type * from './commentary.js';
 export { cleanText, documentId } from './document-id.js';
 export { dyadKey, dyadSide, parseDyad } from './dyad-key.js';
 export type * from './store.js';
+export type * from './users.js';

@@ -174,6 +174,92 @@ CREATE TABLE event_corrections (
 CREATE INDEX event_corrections_doc ON event_corrections (doc_id);
 `,
   },
+  {
+    version: 2,
+    name: 'users, sessions, API tokens, audit log, commentary (issue 6)',
+    sql: (t) => `
+CREATE TABLE users (
+  id ${t.id},
+  username ${t.key} NOT NULL UNIQUE,
+  display_name TEXT,
+  role TEXT NOT NULL,
+  password_hash TEXT,
+  disabled ${t.bool} NOT NULL,
+  failed_logins INTEGER NOT NULL DEFAULT 0,
+  locked_until TEXT,
+  created_at TEXT NOT NULL,
+  last_login_at TEXT
+);
+
+CREATE TABLE sessions (
+  id_hash ${t.key} PRIMARY KEY,
+  user_id INTEGER NOT NULL REFERENCES users (id),
+  csrf_token TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  last_seen_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL,
+  ip TEXT,
+  user_agent TEXT
+);
+CREATE INDEX sessions_user ON sessions (user_id);
+
+CREATE TABLE api_tokens (
+  id ${t.id},
+  user_id INTEGER NOT NULL REFERENCES users (id),
+  name TEXT NOT NULL,
+  token_hash ${t.key} NOT NULL UNIQUE,
+  prefix TEXT NOT NULL,
+  scopes TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  last_used_at TEXT,
+  expires_at TEXT,
+  revoked_at TEXT
+);
+CREATE INDEX api_tokens_user ON api_tokens (user_id);
+
+CREATE TABLE audit_log (
+  id ${t.id},
+  at ${t.key} NOT NULL,
+  actor TEXT NOT NULL,
+  user_id INTEGER,
+  role TEXT NOT NULL,
+  via TEXT NOT NULL,
+  action TEXT NOT NULL,
+  target TEXT,
+  status INTEGER,
+  ip TEXT,
+  user_agent TEXT,
+  detail TEXT
+);
+CREATE INDEX audit_log_at ON audit_log (at, id);
+
+CREATE TABLE commentary (
+  id ${t.id},
+  author_id INTEGER NOT NULL REFERENCES users (id),
+  title TEXT NOT NULL,
+  body TEXT NOT NULL,
+  status TEXT NOT NULL,
+  official ${t.bool} NOT NULL,
+  written ${t.key} NOT NULL,
+  review_note TEXT,
+  reviewed_by INTEGER REFERENCES users (id),
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  published_at TEXT,
+  event_count INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX commentary_status ON commentary (status, written);
+CREATE INDEX commentary_author ON commentary (author_id);
+
+CREATE TABLE commentary_links (
+  commentary_id INTEGER NOT NULL REFERENCES commentary (id) ON DELETE CASCADE,
+  kind TEXT NOT NULL,
+  ref ${t.key} NOT NULL,
+  PRIMARY KEY (commentary_id, kind, ref)
+);
+CREATE INDEX commentary_links_ref ON commentary_links (kind, ref);
+`,
+  },
 ];
 
 /**

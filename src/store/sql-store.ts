@@ -3,6 +3,8 @@
  * a connection and hand it here (`sqlite/sqlite-store.ts`, `postgres/postgres-store.ts`).
  */
 import type { CodedDocument } from '../coder/types.js';
+import { type AuditStore, auditStore } from './audit-log.js';
+import { type CommentaryStore, commentaryStore } from './commentary.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { applyActors, applyNewCorrection, rewriteCoding, writeDocument } from './document-writer.js';
 import type { Driver } from './driver.js';
@@ -26,15 +28,22 @@ import type {
   StoreStats,
   TopDyadsQuery,
 } from './store.js';
+import { type AccountStore, accountStore } from './users.js';
 
 export class SqlStore implements Store {
   readonly dialect: Driver['dialect'];
+  readonly accounts: AccountStore;
+  readonly commentary: CommentaryStore;
+  readonly audit: AuditStore;
 
   private constructor(
     readonly driver: Driver,
     readonly location: string,
   ) {
     this.dialect = driver.dialect;
+    this.accounts = accountStore(driver);
+    this.commentary = commentaryStore(driver);
+    this.audit = auditStore(driver);
   }
 
   /** Wraps an open driver, running any migrations the database has not seen yet. */

@@ -4,7 +4,10 @@
  */
 import type { Direction, EventOrigin, EventRecord, Modality, QuadClass } from '../coder/event.js';
 import type { CodedDocument } from '../coder/types.js';
+import type { AuditStore } from './audit-log.js';
+import type { CommentaryStore } from './commentary.js';
 import type { Dialect } from './driver.js';
+import type { AccountStore } from './users.js';
 
 /** A document as ingest hands it over, before it has an id. */
 export interface DocumentInput {
@@ -280,6 +283,14 @@ export interface Store {
   /** Records a feed item as seen; false if it was seen before (so it is fetched once). */
   markFeedItem(feedId: number, guid: string, url: string | null, docId: string | null): Promise<boolean>;
   hasFeedItem(feedId: number, guid: string): Promise<boolean>;
+
+  // Members (issue 6): each part is one small interface in its own file, written once for both databases.
+  /** Users, sessions and personal API tokens (`users.ts`). */
+  readonly accounts: AccountStore;
+  /** Members' commentary and its analyst events (`commentary.ts`). */
+  readonly commentary: CommentaryStore;
+  /** Who wrote what, when, from where (`audit-log.ts`). */
+  readonly audit: AuditStore;
 
   stats(): Promise<StoreStats>;
   close(): Promise<void>;
