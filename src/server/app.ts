@@ -10,9 +10,11 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { type Logger, pino } from 'pino';
+import { LoginThrottle } from '../auth/login-throttle.js';
 import type { Coder } from '../coder/types.js';
 import type { FetchLimits } from '../ingest/safe-fetch.js';
 import type { Store } from '../store/store.js';
+import { auditWrites, authenticate, csrfGuard } from './auth.js';
 import type { AppEnv, ServerContext } from './context.js';
 import { AnalysisCache } from './dyad-analysis.js';
 import { type ErrorBody, HttpError } from './http-error.js';
@@ -20,6 +22,9 @@ import { IngestService } from './ingest-service.js';
 import { LiveHub } from './live-hub.js';
 import { openApiDocument } from './openapi.js';
 import { registerActorRoutes } from './routes/actors.js';
+import { registerAuthRoutes } from './routes/auth.js';
+import { registerCommentaryRoutes } from './routes/commentary.js';
+import { registerCorrectionRoutes } from './routes/corrections.js';
 import { registerDocumentRoutes } from './routes/documents.js';
 import { registerDyadRoutes } from './routes/dyads.js';
 import { registerEventRoutes } from './routes/events.js';
@@ -28,6 +33,7 @@ import { registerHealthRoutes } from './routes/health.js';
 import { registerIngestRoutes } from './routes/ingest.js';
 import { registerLiveRoutes } from './routes/live.js';
 import { registerSearchRoutes } from './routes/search.js';
+import { registerUserRoutes } from './routes/users.js';
 import { staticHandler } from './static-files.js';
 
 export interface AppOptions {
@@ -36,8 +42,14 @@ export interface AppOptions {
   coder: () => Promise<Coder>;
   hub?: LiveHub;
   logger?: Logger;
-  /** Bearer token for writing; default `DYADWATCH_API_TOKEN`, and without one loopback clients only. */
+  /**
+   * The bootstrap admin token; default `DYADWATCH_API_TOKEN`. Without one, loopback clients act as admin until
+   * the first account exists.
+   */
   apiToken?: string | null;
+  /** Other origins allowed to send state-changing requests; default `DYADWATCH_ORIGINS` (comma-separated). */
+  trustedOrigins?: string[];
+  throttle?: LoginThrottle;
   /** The built dashboard folder, or null for API only. */
   webRoot?: string | null;
   fetchLimits?: FetchLimits;
@@ -66,6 +78,13 @@ export function createApp(options: AppOptions): { app: Hono<AppEnv>; context: Se
     coder: options.coder,
     logger,
     apiToken: options.apiToken === undefined ? process.env.DYADWATCH_API_TOKEN || null : options.apiToken,
+    trustedOrigins:
+      options.trustedOrigins ??
+      (process.env.DYADWATCH_ORIGINS ?? '')
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    throttle: options.throttle ?? new LoginThrottle(),
     fetchLimits,
     maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
     heartbeatMs: options.heartbeatMs ?? 15_000,
@@ -105,7 +124,13 @@ export function createApp(options: AppOptions): { app: Hono<AppEnv>; context: Se
     }),
   );
 
+  app.use('/api/*', auditWrites(context));
+  app.use('/api/*', authenticate(context));
+  app.use('/api/*', csrfGuard(context));
+
   registerHealthRoutes(app, context);
+  registerAuthRoutes(app, context);
+  registerUserRoutes(app, context);
   app.get('/api/openapi.json', (c) => c.json(openApiDocument()));
   registerDocumentRoutes(app, context);
   registerEventRoutes(app, context);
@@ -114,6 +139,8 @@ export function createApp(options: AppOptions): { app: Hono<AppEnv>; context: Se
   registerSearchRoutes(app, context);
   registerIngestRoutes(app, context);
   registerFeedRoutes(app, context);
+  registerCommentaryRoutes(app, context);
+  registerCorrectionRoutes(app, context);
   registerLiveRoutes(app, context);
 
   app.all('/api/*', (c) => {

@@ -1,5 +1,7 @@
 /** What every route module receives: the store, the live hub, the ingest service, caches and configuration. */
 import type { Logger } from 'pino';
+import type { LoginThrottle } from '../auth/login-throttle.js';
+import type { Principal } from '../auth/principal.js';
 import type { Coder } from '../coder/types.js';
 import type { FetchLimits } from '../ingest/safe-fetch.js';
 import type { Store } from '../store/store.js';
@@ -14,8 +16,14 @@ export interface ServerContext {
   cache: AnalysisCache<unknown>;
   coder: () => Promise<Coder>;
   logger: Logger;
-  /** Bearer token for ingest and feeds; null means loopback clients only. */
+  /**
+   * The bootstrap admin token (`DYADWATCH_API_TOKEN`), or null; with none and no accounts yet, loopback clients
+   * act as admin (first run).
+   */
   apiToken: string | null;
+  /** Origins besides the server's own host that may send state-changing requests (`DYADWATCH_ORIGINS`). */
+  trustedOrigins: string[];
+  throttle: LoginThrottle;
   fetchLimits: FetchLimits;
   /** Largest request body in bytes. */
   maxBodyBytes: number;
@@ -26,5 +34,11 @@ export interface ServerContext {
 /** Hono's typing for the app: node-server's `incoming` in env, the request id in variables. */
 export interface AppEnv {
   Bindings: { incoming?: { socket?: { remoteAddress?: string } } };
-  Variables: { requestId: string };
+  Variables: {
+    requestId: string;
+    /** Who is asking (set by `authenticate` for every request). */
+    principal: Principal;
+    /** What a route adds to the audit log line of its write. */
+    audit?: { target?: string; detail?: Record<string, unknown>; actor?: string; userId?: number };
+  };
 }

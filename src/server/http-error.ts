@@ -1,7 +1,7 @@
 /** Errors the API answers with: a status and a message the caller can act on, sent as JSON. */
 export class HttpError extends Error {
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500 | 502 | 503,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 423 | 429 | 500 | 502 | 503,
     message: string,
     readonly details?: unknown,
   ) {

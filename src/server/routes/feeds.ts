@@ -1,15 +1,15 @@
-/** `/api/feeds`: RSS/Atom feeds the server polls — list, add, remove, poll now. Writers only (see `auth.ts`). */
+/** `/api/feeds`: RSS/Atom feeds the server polls — list, add, remove, poll now. Admins only (see `auth.ts`). */
 import type { Hono } from 'hono';
 import { pollFeed } from '../../ingest/feed-poll.js';
 import type { PutStatus, Store } from '../../store/store.js';
-import { requireWriter } from '../auth.js';
+import { requirePermission } from '../auth.js';
 import type { AppEnv, ServerContext } from '../context.js';
 import { HttpError, notFound } from '../http-error.js';
 import { feedBodySchema, feedIdParam } from '../schemas.js';
 import { parseJsonBody, parseParam } from '../validate.js';
 
 export function registerFeedRoutes(app: Hono<AppEnv>, context: ServerContext): void {
-  const writer = requireWriter(context);
+  const writer = requirePermission('feeds');
   app.get('/api/feeds', writer, async (c) => c.json({ items: await context.store.listFeeds() }));
 
   app.post('/api/feeds', writer, async (c) => {

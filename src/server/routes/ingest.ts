@@ -1,10 +1,10 @@
 /**
  * `/api/analyse` codes a text or a page now and returns its events without storing anything (open to readers,
- * like the paste box); `/api/ingest` codes, stores and publishes it on the live stream (writers only, see
- * `auth.ts`). Both take JSON `{text}` or `{url}` (with optional `title` and `date`), or a `text/plain` body.
+ * like the paste box); `/api/ingest` codes, stores and publishes it on the live stream (contributors and
+ * above, see `auth.ts`). Both take JSON `{text}` or `{url}` (with optional `title` and `date`), or a `text/plain` body.
  */
 import type { Context, Hono } from 'hono';
-import { requireWriter } from '../auth.js';
+import { requirePermission } from '../auth.js';
 import type { AppEnv, ServerContext } from '../context.js';
 import { HttpError } from '../http-error.js';
 import { type AnalyseBody, analyseBodySchema, MAX_TEXT_LENGTH } from '../schemas.js';
@@ -41,7 +41,7 @@ export function registerIngestRoutes(app: Hono<AppEnv>, context: ServerContext):
     });
   });
 
-  app.post('/api/ingest', requireWriter(context), async (c) => {
+  app.post('/api/ingest', requirePermission('ingest'), async (c) => {
     const body = await readBody(c);
     const outcome = await context.ingest.ingest(body);
     return c.json(outcome, outcome.status === 'duplicate' ? 200 : 201);
