@@ -20,6 +20,11 @@ export interface FetchLimits {
   /** Allows every address (for a trusted network only). */
   allowPrivate?: boolean;
   headers?: Record<string, string>;
+  /**
+   * Name resolution (default `dns.lookup`); the guard checks whatever it answers. Tests use it to make a name
+   * resolve to a private address without touching /etc/hosts or a DNS server.
+   */
+  lookup?: typeof dnsLookup;
 }
 
 export interface FetchedPage {
@@ -61,7 +66,7 @@ export function addressAllowed(address: string, limits: FetchLimits): boolean {
 
 function guardedAgent(limits: FetchLimits): Agent {
   const lookup = (hostname: string, options: object, callback: (...args: unknown[]) => void) => {
-    dnsLookup(hostname, { ...options, all: true }, (error, addresses: LookupAddress[]) => {
+    (limits.lookup ?? dnsLookup)(hostname, { ...options, all: true }, (error, addresses: LookupAddress[]) => {
       if (error) return callback(error);
       const refused = addresses.find((a) => !addressAllowed(a.address, limits));
       if (refused)

@@ -90,7 +90,8 @@ export function csrfGuard(context: Pick<ServerContext, 'trustedOrigins'>): Middl
       const trusted = host !== null && (host === own || context.trustedOrigins.some((t) => originHost(t) === host));
       if (!trusted) throw new HttpError(403, `cross-site request refused (Origin: ${origin.slice(0, 100)})`);
     }
-    if (principal.via === 'session') {
+    // A login authenticates afresh (and replaces the session), so it needs no token of the session it replaces.
+    if (principal.via === 'session' && c.req.path !== '/api/auth/login') {
       const sent = c.req.header('x-csrf-token') ?? '';
       if (!sameSecret(sent, principal.session?.csrfToken ?? '')) {
         throw new HttpError(403, 'missing or wrong X-CSRF-Token header (reload the page)');
