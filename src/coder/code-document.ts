@@ -38,7 +38,10 @@ export function codeDocument(input: CoderInput, lexicon: Lexicon, coderVersion: 
     const drafts = codeSentence(ctx, lexicon, history);
     for (const m of mentions) if (m.kind === 'actor' || m.kind === 'person') history.add(m.code, m.kind);
     if (drafts.length === 0) return;
-    const date = resolveDate(sentenceText, input.date) ?? input.date;
+    // A report cannot date an act after its own date: a later date names what is planned ("his June 12
+    // summit", "by May"), while the move itself — the announcement, the threat — happens on the report's day.
+    const mentioned = resolveDate(sentenceText, input.date);
+    const date = mentioned && mentioned <= input.date ? mentioned : input.date;
     for (const draft of drafts) {
       const key = `${draft.source}>${draft.target}>${draft.cameo}>${date}>${draft.modality.negated}`;
       if (seen.has(key)) continue;

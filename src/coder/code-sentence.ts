@@ -42,9 +42,11 @@ export function codeSentence(ctx: SentenceContext, lexicon: Lexicon, history: Di
   for (const match of matches) {
     const passive = match.pattern.kind === 'V' && isPassive(match.head);
     const { sources, targets } = participantsOf(ctx, match, passive);
-    const targetCodes = resolveAll(ctx, targets, history);
+    const targetCodes = resolveAll(ctx, targets, history, true);
     let sourceCodes = resolveAll(ctx, sources, history);
-    if (sourceCodes.length === 0 && match.pattern.kind === 'N' && targetCodes.length > 0) {
+    // A conflictual act named without its agent ("the recent insult to Pence") belongs to the other side in
+    // play; a cooperative one ("the summit with Kim") is usually a mere reference, not a report.
+    if (sourceCodes.length === 0 && match.pattern.kind === 'N' && targetCodes.length > 0 && match.pattern.code >= '09') {
       const exclude = targetCodes.map((t) => t.code.slice(0, 3));
       const inSentence = ctx.mentions.find((m) => (m.kind === 'actor' || m.kind === 'person') && !exclude.includes(m.code.slice(0, 3)));
       const agent = inSentence?.code ?? history.implicitAgent(exclude);
@@ -64,7 +66,7 @@ export function codeSentence(ctx: SentenceContext, lexicon: Lexicon, history: Di
       for (const a of sourceCodes.slice(0, MAX_FAN_OUT)) {
         if (targetCodes.length === 0) pairs.push([a, null]);
         for (const b of targetCodes.slice(0, MAX_FAN_OUT)) {
-          if (a.code === b.code) continue;
+          if (isSelfPair(a.code, b.code)) continue;
           pairs.push([a, b]);
           // Talks, calls, agreements and joint acts involve both sides equally: each is the other's target.
           if (SYMMETRIC_CODES.has(cameo) && !match.pattern.swap) pairs.push([b, a]);
@@ -93,13 +95,31 @@ export function codeSentence(ctx: SentenceContext, lexicon: Lexicon, history: Di
   return keepMostSpecific(drafts);
 }
 
+/**
+ * The same actor on both ends (USAGOV → USA, PRK → PRK): a misreading, unlike a domestic event between two
+ * different roles of one country (PRKGOV → PRKOPP), which is kept.
+ */
+function isSelfPair(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (a.slice(0, 3) !== b.slice(0, 3)) return false;
+  const bare = a.length === 3 ? b : b.length === 3 ? a : null;
+  // Protesters or rebels against their own country stay (THAOPP → THA); a state against itself does not.
+  return bare !== null && STATE_ROLES.has(bare.slice(3, 6));
+}
+
+const STATE_ROLES = new Set(['GOV', 'MIL', '']);
+
 interface Resolved {
   code: string;
   text: string;
   inferred: boolean;
 }
 
-function resolveAll(ctx: SentenceContext, mentions: Mention[], history: DiscourseHistory): Resolved[] {
+/**
+ * Codes for mentions; pronouns, pairs and bare roles are resolved from context. A bare role that is the target
+ * ("released the mayor of … Nablus") takes the country named after it before the one named before it.
+ */
+function resolveAll(ctx: SentenceContext, mentions: Mention[], history: DiscourseHistory, preferAfter = false): Resolved[] {
   const out: Resolved[] = [];
   for (const m of mentions) {
     const before: ResolvedMention[] = ctx.mentions
@@ -109,7 +129,11 @@ function resolveAll(ctx: SentenceContext, mentions: Mention[], history: Discours
       .filter((x) => x.start > m.start && x.code && !x.code.startsWith('---'))
       .map((x) => ({ code: x.code, kind: x.kind }));
     const inferred = m.kind === 'pronoun' || m.kind === 'pair' || m.code.startsWith('---');
-    const codes = inferred ? history.resolve(m, ctx.text, before, after) : [m.code];
+    const codes = !inferred
+      ? [m.code]
+      : preferAfter && m.code.startsWith('---') && after[0]
+        ? [`${after[0].code.slice(0, 3)}${m.code.slice(3)}`]
+        : history.resolve(m, ctx.text, before, after);
     for (const code of codes) {
       if (code && !code.startsWith('---') && !out.some((r) => r.code === code)) out.push({ code, text: m.text, inferred });
     }
@@ -144,7 +168,10 @@ function dropCoveredMatches(matches: PatternMatch[], text: SentenceContext['text
   // What is demanded, urged, refused or threatened is the content of that act, not a second act
   // ("demanded that the US cancel plans to sell weapons to Taiwan" is one demand), up to the clause's end.
   for (const outer of matches) {
-    if (dropped.has(outer) || !GOVERNS_COMPLEMENT.has(outer.pattern.code.slice(0, 2))) continue;
+    if (dropped.has(outer)) continue;
+    const root = outer.pattern.code.slice(0, 2);
+    const accusesOf = root === '11' && ACCUSATION_COMPLEMENT.has(text.norm[outer.end] as string);
+    if (!GOVERNS_COMPLEMENT.has(root) && !accusesOf) continue;
     let end = outer.end;
     while (end < text.norm.length && !COMPLEMENT_END.has(text.norm[end] as string)) end++;
     for (const inner of matches) if (inner.head >= outer.end && inner.head < end) dropped.add(inner);
@@ -155,6 +182,8 @@ function dropCoveredMatches(matches: PatternMatch[], text: SentenceContext['text
 /** Roots whose acts carry a proposition: appeals, intents, demands, rejections, threats. */
 const GOVERNS_COMPLEMENT = new Set(['02', '03', '10', '12', '13']);
 const COMPLEMENT_END = new Set([';', ':', 'but', 'while', 'whereas', '.']);
+/** "accused France of …", "blamed Iran for …", "alleged that …": what is alleged is the accusation's content. */
+const ACCUSATION_COMPLEMENT = new Set(['of', 'for', 'that', 'over', 'about']);
 
 function keepMostSpecific(drafts: DraftEvent[]): DraftEvent[] {
   const best = new Map<string, DraftEvent>();

@@ -27,8 +27,11 @@ const GAP = 3;
 
 function isSkippable(text: AnalysedText, i: number): boolean {
   const norm = text.norm[i] as string;
-  return SKIPPABLE_POS.has(text.pos[i] as string) || POSSESSIVES.has(norm) || norm === '-' || norm === "'s";
+  return SKIPPABLE_POS.has(text.pos[i] as string) || POSSESSIVES.has(norm) || norm === '-' || norm === "'s" || DATE_WORDS.has(norm);
 }
+
+/** Date words inside a phrase ("cancelled his June 12 summit") are modifiers, skipped like adjectives. */
+const DATE_WORDS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
 
 /** How many tokens a pattern word matches at `i`: 1, or 3 for a hyphenated compound ("pull-out"), 0 for none. */
 function wordMatchLength(text: AnalysedText, i: number, alternatives: ReadonlySet<string>): number {
@@ -88,7 +91,7 @@ export function matchPatterns(
       for (const pattern of index.get(key) ?? []) {
         if (best && pattern.specificity <= best.pattern.specificity) break;
         if ((headLength === 1 && !headFits(text, i, pattern.kind, first)) || !possible(pattern)) continue;
-        const found = matchFrom(text, pattern.tokens, 1, i + headLength, last + 1, mentionAt, null, passive);
+        const found = matchFrom(text, pattern.tokens, 1, i + headLength, last + 1, mentionAt, null, passive, pattern.kind);
         if (found) {
           best = { pattern, head: i, start: i, end: found.end, target: found.target, targetMissing: found.targetMissing };
           break;
@@ -115,12 +118,13 @@ function matchFrom(
   mentionAt: Map<number, Mention>,
   target: Mention | null,
   passive = false,
+  kind: 'V' | 'N' = 'V',
 ): Partial | null {
   if (k === tokens.length) return { end: j, target, targetMissing: false };
   const token = tokens[k] as PatternToken;
   if (token.type === 'gap') {
     for (let d = 0; d <= GAP && j + d <= limit; d++) {
-      const found = matchFrom(text, tokens, k + 1, j + d, limit, mentionAt, target, passive);
+      const found = matchFrom(text, tokens, k + 1, j + d, limit, mentionAt, target, passive, kind);
       if (found) return found;
     }
     return null;
@@ -130,18 +134,19 @@ function matchFrom(
     while (t < limit && !mentionAt.has(t) && isSkippable(text, t)) t++;
     const mention = mentionAt.get(t);
     if (!mention) {
-      if (passive) return matchFrom(text, tokens, k + 1, j, limit, mentionAt, null, passive);
-      // A final T with no actor right there ("met yesterday", "endorsed an agreement with the EU") still
-      // matches; the target is then sought a little further on, or the act is mutual or has no recipient.
-      return k === tokens.length - 1 ? { end: j, target: null, targetMissing: true } : null;
+      if (passive) return matchFrom(text, tokens, k + 1, j, limit, mentionAt, null, passive, kind);
+      // A verb's final T with no actor right there ("met yesterday", "endorsed an agreement with the EU")
+      // still matches; the target is then sought a little further on, or the act is mutual or has no
+      // recipient. A noun needs its T ("summit" alone is not a meeting).
+      return k === tokens.length - 1 && kind === 'V' ? { end: j, target: null, targetMissing: true } : null;
     }
-    return matchFrom(text, tokens, k + 1, mention.end, limit, mentionAt, mention, passive);
+    return matchFrom(text, tokens, k + 1, mention.end, limit, mentionAt, mention, passive, kind);
   }
   let t = j;
   while (t < limit) {
     const length = wordMatchLength(text, t, token.alternatives);
     if (length) {
-      const found = matchFrom(text, tokens, k + 1, t + length, limit, mentionAt, target, passive);
+      const found = matchFrom(text, tokens, k + 1, t + length, limit, mentionAt, target, passive, kind);
       if (found) return found;
     }
     const mention = mentionAt.get(t);
@@ -151,7 +156,7 @@ function matchFrom(
       for (let u = t + 1; u < mention.end; u++) {
         const inner = wordMatchLength(text, u, token.alternatives);
         if (!inner) continue;
-        const found = matchFrom(text, tokens, k + 1, u + inner, limit, mentionAt, target ?? mention, passive);
+        const found = matchFrom(text, tokens, k + 1, u + inner, limit, mentionAt, target ?? mention, passive, kind);
         if (found) return found;
       }
       break;
@@ -159,5 +164,5 @@ function matchFrom(
     if (!isSkippable(text, t)) break;
     t++;
   }
-  return token.optional ? matchFrom(text, tokens, k + 1, j, limit, mentionAt, target, passive) : null;
+  return token.optional ? matchFrom(text, tokens, k + 1, j, limit, mentionAt, target, passive, kind) : null;
 }

@@ -17,6 +17,7 @@ export interface Participants {
 const CLAUSE_BREAK = new Set([';', ':', '—', '–', '(', ')']);
 const PREPOSITIONS_BEFORE_NON_SUBJECT = new Set(['in', 'at', 'to', 'with', 'from', 'against', 'on', 'for', 'into', 'over', 'near', 'toward', 'towards', 'across', 'between', 'about', 'of', 'by', 'than', 'under', 'after', 'before', 'during', 'despite', 'like', 'toward']);
 const SUBJECT_WINDOW = 18;
+const LISTENING_VERBS = new Set(['told', 'tell', 'tells', 'telling', 'briefed', 'brief', 'informed', 'inform', 'assured', 'reminded', 'warned']);
 const OBJECT_WINDOW = 15;
 /** Where a pattern's T slot found nothing, only an actor close after the match is taken as its target. */
 const NEAR_OBJECT_WINDOW = 8;
@@ -95,6 +96,8 @@ export function subjectBefore(ctx: SentenceContext, from: number): Mention | nul
     const before = text.norm[m.start - 1];
     const beforeThe = text.norm[m.start - 1] === 'the' ? text.norm[m.start - 2] : before;
     if (beforeThe && PREPOSITIONS_BEFORE_NON_SUBJECT.has(beforeThe) && !isQuantityOf(text, m.start)) continue;
+    // The listener of a report ("told reporters", "briefed diplomats") is not the subject of what is reported.
+    if (beforeThe && LISTENING_VERBS.has(beforeThe)) continue;
     // A possessor ("Iran's nuclear programme") is not the subject of the verb that follows its noun.
     if (text.norm[m.end] === "'s" && text.pos[m.end + 1] === 'NOUN' && m.end + 1 < from - 1) continue;
     return m;
@@ -121,6 +124,22 @@ function appositionHead(ctx: SentenceContext, closing: number): Mention | null {
   }
   return null;
 }
+
+/**
+ * Whether a noun phrase is the object of a verb that only reports or performs it ("announced the cancellation",
+ * "launched an offensive", "made a visit"): then the verb's subject is the noun's agent. A noun that merely
+ * refers to an act ("there was a chance that the summit …") has no agent in the clause.
+ */
+function governedByLightVerb(ctx: SentenceContext, start: number): boolean {
+  const { text } = ctx;
+  for (let j = start - 1; j >= ctx.first && j >= start - 5; j--) {
+    if (text.pos[j] === 'VERB') return LIGHT_VERBS.has(text.lemma[j] as string);
+    if (!PRE_MODIFIER_POS.has(text.pos[j] as string) && text.pos[j] !== 'DET' && text.pos[j] !== 'PRON') return false;
+  }
+  return false;
+}
+
+const LIGHT_VERBS = new Set(['announce', 'declare', 'order', 'launch', 'begin', 'start', 'make', 'pay', 'carry', 'conduct', 'stage', 'hold', 'issue', 'deliver', 'complete', 'continue', 'resume', 'step', 'mount', 'unleash', 'lodge', 'file', 'impose', 'confirm', 'offer', 'extend', 'give', 'send', 'press', 'escalate', 'intensify', 'renew', 'end', 'call', 'undertake', 'stage', 'perform', 'finish', 'propose']);
 
 /** The first actor mention after `from` in the same clause, skipping `exclude`. */
 function objectAfter(ctx: SentenceContext, from: number, exclude: Set<Mention>, window = OBJECT_WINDOW): Mention | null {
@@ -177,10 +196,16 @@ export function participantsOf(ctx: SentenceContext, match: PatternMatch, passiv
   } else if (pattern.kind === 'V') {
     source = subjectBefore(ctx, match.start);
   } else {
-    source = possessorOf(ctx, match.head) ?? agentAfter(ctx, match.head + 1, new Set(['by', 'from'])) ?? subjectBefore(ctx, match.start);
+    source =
+      possessorOf(ctx, match.head) ??
+      agentAfter(ctx, match.head + 1, new Set(['by', 'from'])) ??
+      (governedByLightVerb(ctx, match.start) ? subjectBefore(ctx, match.start) : null);
   }
   const sources = source ? conjoinedGroup(ctx, source) : [];
-  if (!target) target = objectAfter(ctx, match.end, new Set(sources), match.targetMissing ? NEAR_OBJECT_WINDOW : OBJECT_WINDOW);
+  // "Moon and Kim met … on the North Korean side": two subjects and an empty T slot make a mutual act; an
+  // actor after it is a place, not a third party.
+  const mutual = match.targetMissing && new Set(sources.map((m) => m.code.slice(0, 3))).size >= 2;
+  if (!target && !mutual) target = objectAfter(ctx, match.end, new Set(sources), match.targetMissing ? NEAR_OBJECT_WINDOW : OBJECT_WINDOW);
   const targets = target ? conjoinedGroup(ctx, target).filter((m) => !sources.includes(m)) : [];
   return pattern.swap ? { sources: targets, targets: sources, passive } : { sources, targets, passive };
 }
