@@ -40,7 +40,7 @@ export function codeSentence(ctx: SentenceContext, lexicon: Lexicon, history: Di
   const matches = dropCoveredMatches(matchPatterns(text, ctx.first, ctx.last, lexicon.patterns, ctx.mentionAt, isPassive), text);
   const drafts: DraftEvent[] = [];
   for (const match of matches) {
-    const passive = match.pattern.kind === 'V' && isPassive(match.head);
+    const passive = match.pattern.kind === 'V' && !match.pattern.consequence && isPassive(match.head);
     const { sources, targets } = participantsOf(ctx, match, passive);
     const targetCodes = resolveAll(ctx, targets, history, true);
     let sourceCodes = resolveAll(ctx, sources, history);
@@ -57,10 +57,15 @@ export function codeSentence(ctx: SentenceContext, lexicon: Lexicon, history: Di
     const modality = modalityOf(ctx, match, subjectEnd);
     if (modality.nonfactive) continue;
     const unrealised = !modality.negated && (modality.conditional || modality.modality === 'intended');
-    const cameo = (unrealised && unrealisedReadingOf(match.pattern.code)) || match.pattern.code;
+    // Talks that end "without signing any agreement" or "failed to reach a deal": the failure is the act, a
+    // rejection of the agreement by the sides (PLOVER's REJECT), not a negated signing.
+    const failedAgreement = modality.negated && modality.modality === 'asserted' && match.pattern.code === '057';
+    if (failedAgreement) modality.negated = false;
+    const cameo = failedAgreement ? '127' : (unrealised && unrealisedReadingOf(match.pattern.code)) || match.pattern.code;
     const root = cameo.slice(0, 2);
     const pairs: Array<[Resolved, Resolved | null]> = [];
-    if (targetCodes.length === 0 && sourceCodes.length >= 2 && MUTUAL_ROOTS.has(root)) {
+    const mutualAct = MUTUAL_ROOTS.has(root) || SYMMETRIC_CODES.has(match.pattern.code);
+    if (targetCodes.length === 0 && sourceCodes.length >= 2 && mutualAct) {
       for (const a of sourceCodes) for (const b of sourceCodes) if (a.code.slice(0, 3) !== b.code.slice(0, 3)) pairs.push([a, b]);
     } else {
       for (const a of sourceCodes.slice(0, MAX_FAN_OUT)) {

@@ -141,6 +141,27 @@ function governedByLightVerb(ctx: SentenceContext, start: number): boolean {
 
 const LIGHT_VERBS = new Set(['announce', 'declare', 'order', 'launch', 'begin', 'start', 'make', 'pay', 'carry', 'conduct', 'stage', 'hold', 'issue', 'deliver', 'complete', 'continue', 'resume', 'step', 'mount', 'unleash', 'lodge', 'file', 'impose', 'confirm', 'offer', 'extend', 'give', 'send', 'press', 'escalate', 'intensify', 'renew', 'end', 'call', 'undertake', 'stage', 'perform', 'finish', 'propose']);
 
+/**
+ * Who says the clause around a head: the subject of a speech verb before it ("Trump said North Korea would …"),
+ * or a speaker named after it ("…, Trump warned").
+ */
+function speakerOf(ctx: SentenceContext, clauseStart: number, clauseEnd: number): Mention | null {
+  const { text } = ctx;
+  for (let j = clauseStart - 1; j >= ctx.first && j >= clauseStart - 8; j--) {
+    if (SPEECH_VERBS.has(text.lemma[j] as string) && text.pos[j] === 'VERB') return subjectBefore(ctx, j);
+  }
+  for (let j = clauseEnd; j <= ctx.last && j < clauseEnd + 12; j++) {
+    if (!SPEECH_VERBS.has(text.lemma[j] as string) || text.pos[j] !== 'VERB') continue;
+    const before = ctx.mentionOf.get(j - 1);
+    if (before && before.end === j) return before;
+    const after = ctx.mentionAt.get(j + 1);
+    if (after) return after;
+  }
+  return null;
+}
+
+const SPEECH_VERBS = new Set(['say', 'warn', 'tell', 'declare', 'vow', 'announce', 'state', 'insist', 'write', 'tweet', 'caution', 'add', 'threaten', 'promise', 'stress', 'claim']);
+
 /** The first actor mention after `from` in the same clause, skipping `exclude`. */
 function objectAfter(ctx: SentenceContext, from: number, exclude: Set<Mention>, window = OBJECT_WINDOW): Mention | null {
   const { text } = ctx;
@@ -190,6 +211,12 @@ export function participantsOf(ctx: SentenceContext, match: PatternMatch, passiv
   const { pattern } = match;
   let source: Mention | null;
   let target: Mention | null = match.target;
+  if (pattern.consequence) {
+    target = subjectBefore(ctx, match.start);
+    source = target ? speakerOf(ctx, target.start, match.end) : null;
+    if (!source || !target) return { sources: [], targets: [], passive };
+    return { sources: conjoinedGroup(ctx, source), targets: conjoinedGroup(ctx, target), passive };
+  }
   if (pattern.kind === 'V' && passive) {
     source = agentAfter(ctx, match.end, new Set(['by']));
     target = subjectBefore(ctx, match.start);

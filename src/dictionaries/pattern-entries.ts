@@ -14,6 +14,11 @@ export interface Pattern {
   kind: 'V' | 'N';
   /** Source and target swapped (`V~`, `N~`). */
   swap: boolean;
+  /**
+   * A consequence promised to the clause's subject (`R`: "North Korea would be met with fire and fury", "Iran
+   * will pay a price"): the speaker who says so is the source, the subject the target.
+   */
+  consequence: boolean;
   tokens: PatternToken[];
   /** Number of required words: longer patterns are tried first and win. */
   specificity: number;
@@ -23,11 +28,12 @@ export interface Pattern {
   where: string;
 }
 
-const KINDS: Record<string, { kind: 'V' | 'N'; swap: boolean }> = {
-  V: { kind: 'V', swap: false },
-  N: { kind: 'N', swap: false },
-  'V~': { kind: 'V', swap: true },
-  'N~': { kind: 'N', swap: true },
+const KINDS: Record<string, { kind: 'V' | 'N'; swap: boolean; consequence: boolean }> = {
+  V: { kind: 'V', swap: false, consequence: false },
+  N: { kind: 'N', swap: false, consequence: false },
+  'V~': { kind: 'V', swap: true, consequence: false },
+  'N~': { kind: 'N', swap: true, consequence: false },
+  R: { kind: 'V', swap: false, consequence: true },
 };
 
 export function parsePatternLine(line: DictLine, isCode: (code: string) => boolean, problems: DictProblem[]): Pattern | null {
@@ -40,7 +46,7 @@ export function parsePatternLine(line: DictLine, isCode: (code: string) => boole
   };
   if (!code || !isCode(code)) return fail(`unknown CAMEO code "${code ?? ''}"`);
   const kind = KINDS[kindField ?? ''];
-  if (!kind) return fail(`kind must be V, N, V~ or N~, not "${kindField ?? ''}"`);
+  if (!kind) return fail(`kind must be V, N, V~, N~ or R, not "${kindField ?? ''}"`);
   if (!text) return fail('empty pattern');
   const tokens: PatternToken[] = [];
   for (const raw of text.split(/\s+/)) {
