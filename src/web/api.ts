@@ -22,6 +22,8 @@ export interface EventRow {
   evidence: string;
   span: [number, number];
   confidence: number;
+  origin?: 'coded' | 'gdelt' | 'analyst';
+  correction_id?: number | null;
   url?: string | null;
   document?: { id: string; title: string | null; url: string | null };
 }
@@ -126,10 +128,30 @@ export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T>
   return parse<T>(await fetch(path, { headers: { accept: 'application/json' }, ...(signal ? { signal } : {}) }));
 }
 
+let csrfToken: string | null = null;
+
+/** The signed-in session's CSRF token, echoed on every state-changing request (see docs/security.md). */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** A state-changing request with a JSON body (or none), carrying the CSRF token when signed in. */
+export async function sendJson<T>(method: 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (csrfToken !== null) headers['x-csrf-token'] = csrfToken;
+  const response = await fetch(path, {
+    method,
+    headers,
+    credentials: 'same-origin',
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  if (response.status === 204) return null as T;
+  return parse<T>(response);
+}
+
 export async function postJson<T>(path: string, body: unknown): Promise<T> {
-  return parse<T>(
-    await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
-  );
+  return sendJson<T>('POST', path, body);
 }
 
 /** A query string from the set values. */
@@ -140,4 +162,43 @@ export function query(params: Record<string, string | number | boolean | undefin
   }
   const text = search.toString();
   return text ? `?${text}` : '';
+}
+
+export interface Me {
+  user: { id: number; username: string; displayName: string | null; role: string } | null;
+  name: string;
+  role: 'reader' | 'member' | 'contributor' | 'editor' | 'admin';
+  via: string;
+  permissions: string[];
+  csrfToken: string | null;
+}
+
+export interface CommentaryPiece {
+  id: number;
+  title: string;
+  body: string;
+  /** Sanitised on the server; the page still rebuilds it through `safe-html.ts`. */
+  html: string;
+  status: 'draft' | 'submitted' | 'published' | 'rejected' | 'unpublished';
+  official: boolean;
+  notice: string | null;
+  author: { username: string; displayName: string | null; role: string };
+  written: string;
+  publishedAt: string | null;
+  reviewNote: string | null;
+  eventCount: number;
+  links: { dyads: string[]; events: number[]; documents: string[] };
+  url: string;
+}
+
+export interface CorrectionRow {
+  id: number;
+  doc: string;
+  author: string | null;
+  kind: string;
+  reason: string;
+  createdAt: string;
+  matchSource: string | null;
+  matchTarget: string | null;
+  matchCameo: string | null;
 }

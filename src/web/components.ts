@@ -1,6 +1,7 @@
 /** Pieces the pages share: event cards and rows, direction marks, state badges, loading and error notes. */
 import type { EventRow, Movement } from './api.js';
 import { type Child, encode, h } from './dom.js';
+import { safeUrl } from './safe-html.js';
 
 const MARKS = { forward: '▲', rearward: '▼', neutral: '●' } as const;
 const WORDS = { forward: 'forward', rearward: 'rearward', neutral: 'neutral' } as const;
@@ -38,11 +39,12 @@ function modalityNotes(event: EventRow): string[] {
 /** One event as a card: who did what to whom, the mark, the evidence and where it comes from. */
 export function eventCard(event: EventRow, options: { fresh?: boolean } = {}): HTMLElement {
   const documentTitle = event.document?.title;
-  const external = event.document?.url ?? event.url ?? null;
+  const commentary = commentaryLink(event);
+  const external = commentary ? null : safeUrl(event.document?.url ?? event.url ?? null);
   return h(
     'article',
     {
-      class: `event-card ${event.direction}${options.fresh ? ' fresh' : ''}`,
+      class: `event-card ${event.direction}${event.origin === 'analyst' ? ' analyst' : ''}${options.fresh ? ' fresh' : ''}`,
       'aria-label': `${event.source} ${event.cameo_name} ${event.target}`,
     },
     h(
@@ -68,9 +70,10 @@ export function eventCard(event: EventRow, options: { fresh?: boolean } = {}): H
       ' · ',
       dyadLink(dyadOf(event)),
       ' · ',
-      event.doc.startsWith('sha256:')
-        ? h('a', { href: `/doc/${encode(event.doc)}` }, documentTitle ?? 'document')
-        : h('span', null, event.doc),
+      commentary ??
+        (event.doc.startsWith('sha256:')
+          ? h('a', { href: `/doc/${encode(event.doc)}` }, documentTitle ?? 'document')
+          : h('span', null, event.doc)),
       external ? [' · ', h('a', { href: external, rel: 'noopener noreferrer', target: '_blank' }, 'source ↗')] : null,
       h(
         'span',
@@ -139,10 +142,19 @@ export function eventTable(events: EventRow[]): HTMLElement {
   );
 }
 
+/** For an analyst event coded from a member's commentary: the link back to the piece. */
+export function commentaryLink(event: EventRow): HTMLElement | null {
+  if (event.origin !== 'analyst' || !event.url?.startsWith('/commentary/')) return null;
+  const id = event.url.slice('/commentary/'.length);
+  if (!/^\d+$/.test(id)) return null;
+  return h('a', { class: 'commentary-link', href: `/commentary/${id}` }, 'analyst commentary');
+}
+
 export function eventRow(event: EventRow): HTMLElement {
+  const commentary = commentaryLink(event);
   return h(
     'tr',
-    { class: event.direction },
+    { class: `${event.direction}${event.origin === 'analyst' ? ' analyst' : ''}` },
     h('td', { class: 'nowrap' }, event.date),
     h('td', null, directionMark(event.direction)),
     h('td', null, actorLink(event.source, event.source_text)),
@@ -152,12 +164,19 @@ export function eventRow(event: EventRow): HTMLElement {
       null,
       event.cameo_name,
       modalityNotes(event).map((note) => h('span', { class: 'tag' }, note)),
+      event.origin === 'analyst'
+        ? h('span', { class: 'tag analyst-tag', title: 'from analysts, not news' }, 'analyst')
+        : null,
     ),
     h('td', null, h('code', null, event.cameo)),
     h(
       'td',
       { class: 'evidence-cell' },
-      event.doc.startsWith('sha256:') ? h('a', { href: `/doc/${encode(event.doc)}` }, event.evidence) : event.evidence,
+      commentary
+        ? [h('q', null, event.evidence), ' ', commentary]
+        : event.doc.startsWith('sha256:')
+          ? h('a', { href: `/doc/${encode(event.doc)}` }, event.evidence)
+          : event.evidence,
     ),
   );
 }

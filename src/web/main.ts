@@ -7,12 +7,16 @@ import './styles.css';
 import { errorNote } from './components.js';
 import { connectLive } from './live-connection.js';
 import { renderActor } from './pages/actor.js';
+import { renderAdmin } from './pages/admin.js';
 import { renderAnalyse } from './pages/analyse.js';
+import { renderCommentaryHome, renderCommentaryPiece } from './pages/commentary.js';
 import { renderDocument } from './pages/document.js';
 import { renderDyad } from './pages/dyad.js';
 import { renderLive } from './pages/live.js';
+import { renderLogin } from './pages/login.js';
 import { renderSearch } from './pages/search.js';
 import { navigate } from './router.js';
+import { loadSession } from './session.js';
 
 export type Page = (main: HTMLElement, params: string[], signal: AbortSignal) => Promise<void> | void;
 
@@ -23,6 +27,10 @@ const ROUTES: [RegExp, Page, string][] = [
   [/^\/actor\/([^/]+)$/, renderActor, 'Actor'],
   [/^\/search$/, renderSearch, 'Search'],
   [/^\/analyse$/, renderAnalyse, 'Analyse'],
+  [/^\/login$/, renderLogin, 'Sign in'],
+  [/^\/admin$/, renderAdmin, 'Admin'],
+  [/^\/commentary$/, renderCommentaryHome, 'Commentary'],
+  [/^\/commentary\/(\d+)$/, renderCommentaryPiece, 'Commentary'],
 ];
 
 let current: AbortController | null = null;
@@ -96,4 +104,4 @@ document.getElementById('theme')?.addEventListener('click', () => {
 });
 
 connectLive();
-void route(false);
+void loadSession().then(() => route(false));

@@ -3,7 +3,7 @@
  * event table with filters and export links.
  */
 import type uPlot from 'uplot';
-import { type DyadResponse, type EventRow, getJson, type Page, query } from '../api.js';
+import { type CommentaryPiece, type DyadResponse, type EventRow, getJson, type Page, query } from '../api.js';
 import { dyadChart } from '../chart.js';
 import {
   actorLink,
@@ -17,6 +17,7 @@ import {
 } from '../components.js';
 import { encode, h, replace } from '../dom.js';
 import { navigate } from '../router.js';
+import { commentaryArticle } from './commentary.js';
 
 function percent(value: number | null): string {
   return value === null ? '–' : `${Math.round(value * 100)}%`;
@@ -27,9 +28,10 @@ export async function renderDyad(main: HTMLElement, params: string[], signal: Ab
   const url = new URL(window.location.href);
   const resolution = url.searchParams.get('resolution') ?? 'week';
   main.append(loading());
-  const [analysis, chartEvents] = await Promise.all([
+  const [analysis, chartEvents, commentary] = await Promise.all([
     getJson<DyadResponse>(`/api/dyads/${encode(dyad)}${query({ resolution })}`, signal),
     getJson<Page<EventRow>>(`/api/events${query({ dyad, undirected: true, limit: 1000 })}`, signal),
+    getJson<{ items: CommentaryPiece[] }>(`/api/commentary${query({ dyad })}`, signal).catch(() => ({ items: [] })),
   ]);
   main.replaceChildren();
   const { a, b } = analysis;
@@ -67,11 +69,16 @@ export async function renderDyad(main: HTMLElement, params: string[], signal: Ab
         `${analysis.events} events, ${analysis.series.from} to ${analysis.series.to}; analysed from ${analysis.basis === 'events' ? 'events (modality-weighted)' : 'daily roll-ups'}.`,
       ),
     ),
-    section(
-      'Timeline',
-      h('div', { class: 'toolbar' }, h('label', { for: 'resolution' }, 'Resolution '), resolutionPicker),
-      chartBox,
-      hover,
+    h(
+      'div',
+      { class: 'grid-timeline' },
+      section(
+        'Timeline',
+        h('div', { class: 'toolbar' }, h('label', { for: 'resolution' }, 'Resolution '), resolutionPicker),
+        chartBox,
+        hover,
+      ),
+      commentaryColumn(commentary.items),
     ),
   );
 
@@ -101,7 +108,10 @@ export async function renderDyad(main: HTMLElement, params: string[], signal: Ab
           );
         } else if (point) replace(hover, period);
       },
-      onOpen: (event) => navigate(`/doc/${encode(event.doc)}`),
+      onOpen: (event) =>
+        event.origin === 'analyst' && event.url?.startsWith('/commentary/')
+          ? navigate(event.url)
+          : navigate(`/doc/${encode(event.doc)}`),
     });
   };
   draw();
@@ -156,10 +166,22 @@ export async function renderDyad(main: HTMLElement, params: string[], signal: Ab
       ),
     ),
   );
-  main.append(eventsSection(dyad, signal));
+  main.append(eventsSection(dyad, signal, url.searchParams.get('origin')));
 }
 
-function eventsSection(dyad: string, signal: AbortSignal): HTMLElement {
+/** Members' published commentary on the dyad, newest first, each at the date it was written. */
+function commentaryColumn(pieces: CommentaryPiece[]): HTMLElement {
+  return h(
+    'aside',
+    { class: 'commentary-column', id: 'dyad-commentary', 'aria-label': 'Commentary on this dyad' },
+    h('h2', null, 'Commentary'),
+    pieces.length === 0
+      ? h('p', { class: 'muted small' }, 'No published commentary on this dyad yet.')
+      : pieces.map((piece) => commentaryArticle(piece, { compact: true })),
+  );
+}
+
+function eventsSection(dyad: string, signal: AbortSignal, origin: string | null): HTMLElement {
   const form = h(
     'form',
     { class: 'filters', 'aria-label': 'Event filters' },
@@ -179,6 +201,21 @@ function eventsSection(dyad: string, signal: AbortSignal): HTMLElement {
       'CAMEO root ',
       h('input', { name: 'root', inputmode: 'numeric', pattern: '\\d{2}', size: 3, placeholder: '13' }),
     ),
+    h(
+      'label',
+      null,
+      'Origin ',
+      h(
+        'select',
+        { name: 'origin' },
+        [
+          ['', 'any'],
+          ['coded', 'news (coded)'],
+          ['gdelt', 'GDELT'],
+          ['analyst', 'analysts'],
+        ].map(([value, label]) => h('option', { value, selected: value === (origin ?? '') }, label)),
+      ),
+    ),
     h('label', null, 'From ', h('input', { name: 'from', type: 'date' })),
     h('label', null, 'To ', h('input', { name: 'to', type: 'date' })),
     h('label', null, 'Text ', h('input', { name: 'q', type: 'search', placeholder: 'summit' })),
@@ -188,7 +225,7 @@ function eventsSection(dyad: string, signal: AbortSignal): HTMLElement {
   const exports = h('div', { class: 'exports' });
   const more = h('button', { type: 'button', class: 'ghost', hidden: true }, 'Load more');
   let next: string | null = null;
-  let filters: Record<string, string> = {};
+  let filters: Record<string, string> = origin ? { origin } : {};
   let tbody: HTMLElement | null = null;
 
   const load = async (append: boolean) => {
