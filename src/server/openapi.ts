@@ -17,7 +17,7 @@ import {
 } from './schemas.js';
 
 interface RouteDoc {
-  method: 'get' | 'post' | 'delete';
+  method: 'get' | 'post' | 'patch' | 'delete';
   path: string;
   summary: string;
   tag: string;
@@ -215,12 +215,62 @@ const ROUTES: RouteDoc[] = [
   },
 ];
 
+/** Accounts, commentary and corrections (issue 6); bodies are described in docs/security.md and docs/api.md. */
+const MEMBER_ROUTES: RouteDoc[] = [
+  ['get', '/api/auth/me', 'Who is signed in, their permissions and the CSRF token to echo', 'auth'],
+  ['post', '/api/auth/login', 'Sign in with username and password (429 throttled, 423 locked)', 'auth'],
+  ['post', '/api/auth/logout', 'End this session', 'auth'],
+  ['post', '/api/auth/logout-all', 'End every session of the signed-in user', 'auth'],
+  ['post', '/api/auth/password', 'Change the password (ends other sessions)', 'auth'],
+  ['get', '/api/tokens', 'Personal API tokens of the signed-in user', 'auth'],
+  ['post', '/api/tokens', 'New personal API token (shown once), scoped', 'auth'],
+  ['delete', '/api/tokens/{id}', 'Revoke a personal API token', 'auth'],
+  ['get', '/api/users', 'Accounts (admins)', 'admin'],
+  ['post', '/api/users', 'Add an account (admins)', 'admin'],
+  ['patch', '/api/users/{id}', 'Change role, disable, unlock, set password (admins)', 'admin'],
+  ['get', '/api/audit', 'The audit log, newest first (admins)', 'admin'],
+  [
+    'get',
+    '/api/commentary',
+    'Published commentary (dyad=), own pieces (mine=true), review queue (editors)',
+    'commentary',
+  ],
+  ['post', '/api/commentary', 'New draft (members and above)', 'commentary'],
+  ['get', '/api/commentary/{id}', 'One piece, as its reader may see it', 'commentary'],
+  ['patch', '/api/commentary/{id}', 'Edit an own draft', 'commentary'],
+  ['delete', '/api/commentary/{id}', 'Delete an own unpublished piece, or any piece (editors)', 'commentary'],
+  ['post', '/api/commentary/{id}/submit', 'Submit an own piece for review', 'commentary'],
+  [
+    'post',
+    '/api/commentary/{id}/publish',
+    'Publish and code the piece (editors); official=true for the club position',
+    'commentary',
+  ],
+  ['post', '/api/commentary/{id}/reject', 'Reject with a reason (editors)', 'commentary'],
+  ['post', '/api/commentary/{id}/unpublish', 'Unpublish and remove its analyst events (editors)', 'commentary'],
+  ['post', '/api/commentary/{id}/official', "Mark or unmark as the club's official position (editors)", 'commentary'],
+  ['get', '/api/corrections', 'Corrections with author and reason (doc=)', 'corrections'],
+  ['post', '/api/corrections', 'Correct an event: actors, code, modality or not-event, with a reason', 'corrections'],
+  ['delete', '/api/corrections/{id}', 'Withdraw a correction (its author, or editors)', 'corrections'],
+].map(([method, path, summary, tag]) => ({
+  method: method as RouteDoc['method'],
+  path: path as string,
+  summary: summary as string,
+  tag: tag as string,
+  ...(method === 'get' && tag !== 'admin' ? {} : { writer: true, statuses: [400, 401, 403, 404] }),
+  ...(path?.includes('{id}') ? { params: { id: 'numeric id' } } : {}),
+}));
+ROUTES.push(...MEMBER_ROUTES);
+
 const STATUS_TEXT: Record<number, string> = {
   200: 'OK',
   201: 'Created',
   204: 'No content',
   400: 'Bad parameters (the message names them)',
-  401: 'Not allowed to write (token or loopback)',
+  401: 'Not signed in (session cookie or bearer token)',
+  403: 'Signed in but not allowed (role, scope, CSRF or cross-site)',
+  423: 'Account locked after repeated failed logins',
+  429: 'Too many failed logins; see Retry-After',
   404: 'Not found',
   409: 'Already there',
   413: 'Body too large',
@@ -310,9 +360,9 @@ export function openApiDocument(): Record<string, unknown> {
       title: 'dyadwatch API',
       version: '0.1.0',
       description:
-        'Coded events (who did what to whom), dyad series and movements, and the live stream. Reading is open; ' +
-        'ingest and feeds need the bearer token configured as DYADWATCH_API_TOKEN, or, without one, a client on ' +
-        'the loopback interface. See docs/api.md.',
+        "Coded events (who did what to whom), dyad series and movements, members' commentary and corrections, and " +
+        'the live stream. Reading is open; writing needs a session (cookie plus X-CSRF-Token) or a bearer token (a ' +
+        'personal API token, or DYADWATCH_API_TOKEN as the admin bootstrap). See docs/api.md and docs/security.md.',
     },
     paths,
     components: {
