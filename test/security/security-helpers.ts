@@ -35,9 +35,10 @@ export async function login(app: ReturnType<typeof testApp>['app'], username: st
   return response;
 }
 
-export async function securityApp(options: Parameters<typeof testApp>[1] = {}) {
+/** An app with one account per role, over a fresh SQLite file unless `open` gives another store. */
+export async function securityApp(options: Parameters<typeof testApp>[1] = {}, open?: () => Promise<Store>) {
   const dir = mkdtempSync(join(tmpdir(), 'dyadwatch-security-'));
-  const store: Store = await openSqliteStore(join(dir, 'security.db'));
+  const store: Store = open ? await open() : await openSqliteStore(join(dir, 'security.db'));
   const built = testApp(store, { throttle: new LoginThrottle(), ...options });
   const sessions = new Map<AnyRole, Session>();
   for (const role of ACCOUNT_ROLES) {
