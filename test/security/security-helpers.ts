@@ -60,7 +60,8 @@ export async function securityApp(options: Parameters<typeof testApp>[1] = {}, o
     sessions,
     as,
     async close() {
-      await store.close();
+      // A store from `open` belongs to its opener (the dialect helper closes it).
+      if (!open) await store.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
