@@ -16,9 +16,10 @@
  * the first day of the segment; `end` is the last day before the next change.
  */
 import type { DyadSpec } from './analysis-event.js';
+import { type BurstOptions, DEFAULT_BURST_OPTIONS, detectBursts, type SideSeries } from './bursts.js';
 import { type ChangePointOptions, detectChangePoints } from './change-points.js';
 import type { Report } from './dedup.js';
-import { addDays } from './periods.js';
+import { addDays, dateOfDay, dayNumber, nominalDays } from './periods.js';
 import type { DyadSeries } from './series.js';
 
 /** An event cited as a driver of a movement, with what a reader needs to check it. */
@@ -60,7 +61,12 @@ export interface Movement {
   drivers: CitedEvent[];
 }
 
-export interface MovementOptions extends ChangePointOptions {
+export interface MovementOptions extends ChangePointOptions, BurstOptions {
+  /**
+   * `burst` (default): the compound-Poisson window scan of `bursts.ts`, built for sparse event data;
+   * `pelt`: PELT with a Gaussian mean-shift cost on the series (`change-points.ts`), for dense series.
+   */
+  method?: 'burst' | 'pelt';
   /** Which series to segment: `net` per period (default) or the smoothed `level`. */
   signal?: 'net' | 'level';
   /** Ignore changes whose size is below this (net per period; default 0). */
@@ -73,8 +79,107 @@ export interface MovementOptions extends ChangePointOptions {
   mergeDays?: number;
 }
 
-/** Detects movements in a series; an empty list for a series without change points. */
+/** Detects movements in a series; an empty list for a series without bursts (or change points). */
 export function detectMovements(series: DyadSeries, options: MovementOptions = {}): Movement[] {
+  return options.method === 'pelt' ? detectPeltMovements(series, options) : detectBurstMovements(series, options);
+}
+
+/**
+ * Movements as bursts (`bursts.ts`). With reports, the scan runs on days (whatever the series' resolution, so a
+ * movement is dated to the day); on roll-ups, on the series' points with window lengths converted to points.
+ * `from` is the net per day over the baseline before the burst, `to` the net per day over the burst.
+ */
+function detectBurstMovements(series: DyadSeries, options: MovementOptions): Movement[] {
+  if (series.points.length === 0) return [];
+  const first = dayNumber(series.from);
+  const byDay = series.reports.length > 0 || series.resolution === 'day';
+  const length = byDay ? dayNumber(series.to) - first + 1 : series.points.length;
+  const scale = byDay ? 1 : nominalDays(series.resolution);
+  const forward: SideSeries & { weight: number[]; count: number[] } = { weight: zeros(length), count: zeros(length) };
+  const rearward: SideSeries & { weight: number[]; count: number[] } = { weight: zeros(length), count: zeros(length) };
+  if (series.reports.length > 0) {
+    let forwardSquares = 0;
+    let rearwardSquares = 0;
+    for (const report of series.reports) {
+      const index = dayNumber(report.event.date) - first;
+      if (index < 0 || index >= length || report.score === 0) continue;
+      const side = report.score > 0 ? forward : rearward;
+      side.weight[index] = (side.weight[index] ?? 0) + Math.abs(report.score);
+      side.count[index] = (side.count[index] ?? 0) + 1;
+      if (report.score > 0) forwardSquares += report.score ** 2;
+      else rearwardSquares += report.score ** 2;
+    }
+    forward.squares = forwardSquares;
+    rearward.squares = rearwardSquares;
+  } else {
+    series.points.forEach((point, index) => {
+      forward.weight[index] = point.cooperative;
+      forward.count[index] = point.forward;
+      rearward.weight[index] = point.conflictual;
+      rearward.count[index] = point.rearward;
+    });
+  }
+  const toPoints = (days: number) => Math.max(1, Math.round(days / scale));
+  const bursts = detectBursts(forward, rearward, {
+    windows: (options.windows ?? DEFAULT_BURST_OPTIONS.windows).map(toPoints),
+    baselineDays: toPoints(options.baselineDays ?? 90),
+    priorDays: toPoints(options.priorDays ?? 30),
+    threshold: options.threshold,
+    joinDays: toPoints(options.joinDays ?? 7),
+  });
+  const dateAt = (index: number, end = false): string => {
+    if (byDay) return dateOfDay(first + index);
+    const point = series.points[index];
+    return (end ? point?.end : point?.start) ?? series.to;
+  };
+  const pointOf = (date: string): number => {
+    const index = series.points.findIndex((point) => point.start <= date && date <= point.end);
+    return index < 0 ? 0 : index;
+  };
+  const netOver = (from: number, to: number): number => {
+    let net = 0;
+    for (let index = from; index < to; index++) net += (forward.weight[index] ?? 0) - (rearward.weight[index] ?? 0);
+    return net;
+  };
+  const baselineDays = toPoints(options.baselineDays ?? 90);
+  const candidates: (Movement & { driving: Report[] })[] = [];
+  for (const burst of bursts) {
+    const label = burst.side;
+    const start = dateAt(burst.start);
+    const end = dateAt(burst.end, true);
+    const before = Math.max(0, burst.start - baselineDays);
+    const from = burst.start > before ? netOver(before, burst.start) / ((burst.start - before) * scale) : 0;
+    const net = netOver(burst.start, burst.end + 1);
+    const to = net / ((burst.end + 1 - burst.start) * scale);
+    const driving = series.reports.filter(
+      (report) => report.event.date >= start && report.event.date <= end && sameSign(report, label),
+    );
+    candidates.push({
+      label,
+      start,
+      end,
+      from,
+      to,
+      size: to - from,
+      net,
+      index: byDay && series.resolution !== 'day' ? pointOf(start) : burst.start,
+      drivers: [],
+      driving,
+    });
+  }
+  const merged = mergeMovements(candidates, options.mergeDays ?? 21);
+  return merged.map(({ driving, ...movement }) => ({
+    ...movement,
+    drivers: topReports(driving, options.topEvents ?? 5),
+  }));
+}
+
+function zeros(length: number): number[] {
+  return new Array<number>(length).fill(0);
+}
+
+/** Movements as PELT change points of the series (the earlier method; see `change-points.ts`). */
+function detectPeltMovements(series: DyadSeries, options: MovementOptions): Movement[] {
   const values = series.points.map((point) => (options.signal === 'level' ? point.level : point.net));
   const { segments } = detectChangePoints(values, options);
   const driverDays = options.driverDays ?? 14;
