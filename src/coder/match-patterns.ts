@@ -4,7 +4,7 @@
  * adverbs and numbers between pattern words are skipped, so "impose tough new sanctions on" matches
  * `impose sanction on T`.
  */
-import type { Pattern, PatternToken } from '../dictionaries/pattern-entries.js';
+import { candidatePatterns, type HeadPatterns, type Pattern, type PatternToken } from '../dictionaries/pattern-entries.js';
 import type { AnalysedText } from '../nlp/analyse.js';
 import { baseFormsOf } from '../nlp/normalize.js';
 import type { Mention } from './mentions.js';
@@ -73,22 +73,30 @@ export function matchPatterns(
   text: AnalysedText,
   first: number,
   last: number,
-  index: Map<string, Pattern[]>,
+  index: Map<string, HeadPatterns>,
   mentionAt: Map<number, Mention>,
   isPassive: (head: number) => boolean,
 ): PatternMatch[] {
   const matches: PatternMatch[] = [];
   // Every word form in the sentence, so patterns needing a word the sentence lacks are skipped unread.
   const present = new Set<string>();
-  for (let i = first; i <= last; i++) for (const key of headKeys(text, i)) present.add(key);
+  const keysOf: string[][] = [];
+  for (let i = first; i <= last; i++) {
+    const keys = headKeys(text, i);
+    keysOf.push(keys);
+    for (const key of keys) present.add(key);
+  }
   const possible = (pattern: Pattern) => pattern.required.every((alts) => alts.some((w) => present.has(w)));
   for (let i = first; i <= last; i++) {
     let best: PatternMatch | null = null;
-    // In the passive the object stands before the verb ("Kim was condemned by …"): the T slot may be empty.
-    const passive = isPassive(i);
-    for (const key of headKeys(text, i)) {
+    let passive: boolean | null = null;
+    for (const key of keysOf[i - first] as string[]) {
+      const entry = index.get(key);
+      if (!entry) continue;
+      // In the passive the object stands before the verb ("Kim was condemned by …"): the T slot may be empty.
+      passive ??= isPassive(i);
       const headLength = key.includes('-') || (text.norm[i + 1] === '-' && key.length > (text.norm[i] as string).length + 1) ? 3 : 1;
-      for (const pattern of index.get(key) ?? []) {
+      for (const pattern of candidatePatterns(entry, present)) {
         if (best && pattern.specificity <= best.pattern.specificity) break;
         if ((headLength === 1 && !headFits(text, i, pattern.kind, first)) || !possible(pattern)) continue;
         const found = matchFrom(text, pattern.tokens, 1, i + headLength, last + 1, mentionAt, null, passive, pattern.kind);

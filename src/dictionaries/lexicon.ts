@@ -14,7 +14,7 @@ import {
   parseRoleLine,
 } from './actor-entries.js';
 import { type DictFile, type DictProblem, alternatives, listDictFiles, readDictFile, where } from './dict-file.js';
-import { indexPatterns, type Pattern, parsePatternLine } from './pattern-entries.js';
+import { type HeadPatterns, indexPatterns, type Pattern, parsePatternLine } from './pattern-entries.js';
 import { PhraseTrie } from './phrase-trie.js';
 
 export const CUE_CLASSES = ['negation', 'conditional', 'intended', 'hypothetical', 'reported', 'nonfactive'] as const;
@@ -28,7 +28,7 @@ export interface NameValue {
 
 export interface Lexicon {
   names: PhraseTrie<NameValue>;
-  patterns: Map<string, Pattern[]>;
+  patterns: Map<string, HeadPatterns>;
   cues: Record<CueClass | 'discard', PhraseTrie<string>>;
   /** Every cue of every class in one trie (values: the classes), so a sentence is scanned once. */
   allCues: PhraseTrie<CueClass | 'discard'>;

@@ -68,17 +68,53 @@ export function parsePatternLine(line: DictLine, isCode: (code: string) => boole
   return { code, ...kind, tokens, specificity: words.length, required, text, where: at };
 }
 
-/** Patterns indexed by each alternative of their head word, most specific first. */
-export function indexPatterns(patterns: Pattern[]): Map<string, Pattern[]> {
-  const index = new Map<string, Pattern[]>();
+/**
+ * The patterns of one head word, most specific first, and the same grouped by the first word they need after
+ * the head — a head like "hold" or "call" has hundreds of patterns, and a sentence can only match those whose
+ * next word it contains.
+ */
+export interface HeadPatterns {
+  all: Pattern[];
+  /** Patterns with no required word after the head. */
+  bare: Pattern[];
+  byNextWord: Map<string, Pattern[]>;
+}
+
+const bySpecificity = (a: Pattern, b: Pattern) => b.specificity - a.specificity || b.tokens.length - a.tokens.length;
+
+/** Patterns indexed by each alternative of their head word. */
+export function indexPatterns(patterns: Pattern[]): Map<string, HeadPatterns> {
+  const index = new Map<string, HeadPatterns>();
   for (const pattern of patterns) {
     const head = pattern.tokens[0] as Extract<PatternToken, { type: 'word' }>;
     for (const word of head.alternatives) {
-      const list = index.get(word) ?? [];
-      list.push(pattern);
-      index.set(word, list);
+      let entry = index.get(word);
+      if (!entry) {
+        entry = { all: [], bare: [], byNextWord: new Map() };
+        index.set(word, entry);
+      }
+      entry.all.push(pattern);
+      const next = pattern.required[0];
+      if (!next) entry.bare.push(pattern);
+      else
+        for (const w of next) {
+          const list = entry.byNextWord.get(w) ?? [];
+          list.push(pattern);
+          entry.byNextWord.set(w, list);
+        }
     }
   }
-  for (const list of index.values()) list.sort((a, b) => b.specificity - a.specificity || b.tokens.length - a.tokens.length);
+  for (const entry of index.values()) {
+    entry.all.sort(bySpecificity);
+    entry.bare.sort(bySpecificity);
+  }
   return index;
+}
+
+/** The patterns of a head that a sentence (its word forms in `present`) could match, most specific first. */
+export function candidatePatterns(entry: HeadPatterns, present: ReadonlySet<string>): Pattern[] {
+  if (entry.all.length <= 12) return entry.all;
+  const out = new Set<Pattern>(entry.bare);
+  for (const [word, list] of entry.byNextWord) if (present.has(word)) for (const p of list) out.add(p);
+  return [...out].sort(bySpecificity);
 }
