@@ -13,12 +13,15 @@ import { type Logger, pino } from 'pino';
 import { LoginThrottle } from '../auth/login-throttle.js';
 import type { Coder } from '../coder/types.js';
 import type { FetchLimits } from '../ingest/safe-fetch.js';
+import type { LiveBus } from '../queue/live-bus.js';
+import { MemoryLiveBus } from '../queue/memory/memory-live-bus.js';
 import type { Store } from '../store/store.js';
 import { auditWrites, authenticate, csrfGuard } from './auth.js';
 import type { AppEnv, ServerContext } from './context.js';
 import { AnalysisCache } from './dyad-analysis.js';
 import { type ErrorBody, HttpError } from './http-error.js';
 import { IngestService } from './ingest-service.js';
+import { LiveBridge } from './live-bridge.js';
 import { LiveHub } from './live-hub.js';
 import { openApiDocument } from './openapi.js';
 import { registerActorRoutes } from './routes/actors.js';
@@ -41,6 +44,11 @@ export interface AppOptions {
   /** The coder, loaded on first use (dictionaries take a moment). */
   coder: () => Promise<Coder>;
   hub?: LiveHub;
+  /**
+   * The live bus the server listens on (and announces its own ingests on); default a private in-process bus.
+   * `startServer` passes the deployment's bus (`openLiveBus`), so workers' events reach this server's browsers.
+   */
+  bus?: LiveBus;
   logger?: Logger;
   /**
    * The bootstrap admin token; default `DYADWATCH_API_TOKEN`. Without one, loopback clients act as admin until
@@ -71,6 +79,25 @@ export function createApp(options: AppOptions): { app: Hono<AppEnv>; context: Se
   const cache = new AnalysisCache<unknown>();
   const logger = options.logger ?? pino({ level: process.env.LOG_LEVEL ?? 'info' });
   const fetchLimits = options.fetchLimits ?? {};
+  const bus = options.bus ?? new MemoryLiveBus();
+  // The bridge is the only writer to the hub: every stored document, this server's own ingests included, reaches
+  // the live stream through a notice on the bus.
+  const bridge: LiveBridge = new LiveBridge({
+    store: options.store,
+    hub,
+    bus,
+    logger,
+    movements: (doc, events) => ingest.newMovements(doc, events),
+    onChange: () => cache.invalidate(),
+  });
+  const ingest: IngestService = new IngestService({
+    store: options.store,
+    coder: options.coder,
+    bus,
+    bridge,
+    fetchLimits,
+    onWrite: () => cache.invalidate(),
+  });
   const context: ServerContext = {
     store: options.store,
     hub,
@@ -88,13 +115,8 @@ export function createApp(options: AppOptions): { app: Hono<AppEnv>; context: Se
     fetchLimits,
     maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
     heartbeatMs: options.heartbeatMs ?? 15_000,
-    ingest: new IngestService({
-      store: options.store,
-      coder: options.coder,
-      hub,
-      fetchLimits,
-      onWrite: () => cache.invalidate(),
-    }),
+    ingest,
+    live: bridge,
   };
 
   const app = new Hono<AppEnv>();

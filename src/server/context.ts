@@ -7,12 +7,15 @@ import type { FetchLimits } from '../ingest/safe-fetch.js';
 import type { Store } from '../store/store.js';
 import type { AnalysisCache } from './dyad-analysis.js';
 import type { IngestService } from './ingest-service.js';
+import type { LiveBridge } from './live-bridge.js';
 import type { LiveHub } from './live-hub.js';
 
 export interface ServerContext {
   store: Store;
   hub: LiveHub;
   ingest: IngestService;
+  /** Feeds the hub from the live bus (`await context.live.ready` before serving). */
+  live: LiveBridge;
   cache: AnalysisCache<unknown>;
   coder: () => Promise<Coder>;
   logger: Logger;

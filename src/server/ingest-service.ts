@@ -1,7 +1,9 @@
 /**
  * Coding on demand for the API: `analyse` codes a text or a page without storing it; `ingest` codes and stores it
- * and then publishes what is new on the live stream — each stored event, and each movement the new events made
- * appear in their dyads (the dyad analysed with and without the document, the difference published).
+ * and then announces it on the live bus, like a worker does. The server's `LiveBridge` hears the notice and
+ * publishes each new event on the live stream, and each movement the new events made appear in their dyads (the
+ * dyad analysed with and without the document, the difference published; `newMovements`); `ingest` waits for that
+ * and answers with both.
  */
 import type { DyadAnalysis, Movement } from '../analysis/index.js';
 import { addDays } from '../analysis/periods.js';
@@ -10,12 +12,13 @@ import type { SourceItem } from '../ingest/file-sources.js';
 import { emptySummary, ingestItem } from '../ingest/ingest-documents.js';
 import type { FetchLimits } from '../ingest/safe-fetch.js';
 import { urlItem } from '../ingest/url-source.js';
+import type { LiveBus } from '../queue/live-bus.js';
 import { cleanText, documentId } from '../store/document-id.js';
 import { dyadSide } from '../store/dyad-key.js';
 import type { PutStatus, Store, StoredEvent } from '../store/store.js';
 import { analyseEvents, dyadEvents, EVENT_ANALYSIS_LIMIT } from './dyad-analysis.js';
 import { HttpError } from './http-error.js';
-import type { LiveHub } from './live-hub.js';
+import type { LiveBridge } from './live-bridge.js';
 import type { AnalyseBody } from './schemas.js';
 
 export interface LiveMovement extends Omit<Movement, 'index'> {
@@ -34,11 +37,19 @@ export interface IngestOutcome {
 export interface IngestServiceOptions {
   store: Store;
   coder: () => Promise<Coder>;
-  hub: LiveHub;
+  /** Where stored documents are announced (this server's bridge and every other server hear it). */
+  bus: LiveBus;
+  /** This server's bridge, to wait for the announced document to be published. */
+  bridge: LiveBridge;
   fetchLimits?: FetchLimits;
   /** Called after every write, so caches can be dropped. */
   onWrite?: () => void;
 }
+
+/** How long `publishStored` waits for the bus to bring its notice back before handing it to the bridge itself. */
+const BUS_WAIT_MS = 3000;
+/** Most events a notice lists by id (the rest are read from the store by document). */
+const MAX_LISTED = 10_000;
 
 /** Days of history before the new events that movement detection looks at. */
 const MOVEMENT_CONTEXT_DAYS = 365;
@@ -105,19 +116,27 @@ export class IngestService {
     return this.publishStored(id, status);
   }
 
-  /** Publishes a stored document's events and the movements they caused. */
+  /**
+   * Announces a stored document on the live bus and waits until this server's bridge has published its events and
+   * movements. Should the bus not bring the notice back in time (PostgreSQL unreachable), the notice goes to the
+   * bridge directly; it publishes each event once either way.
+   */
   async publishStored(id: string, status: PutStatus): Promise<IngestOutcome> {
-    const { store, hub } = this.options;
-    const stored = await store.getDocument(id);
-    const events = stored?.events ?? [];
-    const documentInfo = stored
-      ? { id, title: stored.document.title, url: stored.document.url, published: stored.document.published }
-      : { id, title: null, url: null, published: null };
-    hub.publish('document', { ...documentInfo, events: events.length });
-    for (const event of events) hub.publish('event', { ...event, document: documentInfo });
-    const movements = await this.newMovements(id, events);
-    for (const movement of movements) hub.publish('movement', movement);
-    return { status, document: id, events, movements };
+    const { store, bus, bridge } = this.options;
+    const page = await store.queryEvents({ doc: id, limit: MAX_LISTED, order: 'asc' });
+    const ids = page.items.map((event) => event.id).sort((a, b) => a - b);
+    const notice = { kind: 'stored', doc: id, events: ids.length, ids: page.next === null ? ids : null } as const;
+    const delivered = bridge.delivered(id, BUS_WAIT_MS);
+    let delivery = await bus.publish(notice).then(
+      () => delivered,
+      () => null,
+    );
+    if (delivery === null) {
+      const direct = bridge.delivered(id, BUS_WAIT_MS * 10);
+      bridge.accept(notice);
+      delivery = await direct;
+    }
+    return { status, document: id, events: delivery?.events ?? page.items, movements: delivery?.movements ?? [] };
   }
 
   /** Movements present in each touched dyad with the document's events and absent without them. */

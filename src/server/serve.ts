@@ -1,9 +1,12 @@
 /**
- * Puts the app on a port with @hono/node-server, polls due feeds in the background (publishing what they bring
- * on the live stream), and closes everything in order on `close()`.
+ * Puts the app on a port with @hono/node-server, listens on the deployment's live bus (PostgreSQL LISTEN/NOTIFY
+ * beside a PostgreSQL store, so workers' and other servers' documents reach this server's browsers; in-process
+ * beside SQLite), polls due feeds in the background (publishing what they bring on the live stream), and closes
+ * everything in order on `close()`.
  */
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
+import { openLiveBus } from '../queue/index.js';
 import { type AppOptions, createApp } from './app.js';
 import type { ServerContext } from './context.js';
 import { pollFeedLive } from './routes/feeds.js';
@@ -29,12 +32,25 @@ export interface RunningServer {
  * @example const server = await startServer({ store, coder: () => coder, port: 8080 });
  */
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
-  const { app, context } = createApp(options);
+  // The bus follows the store: PostgreSQL's (DATABASE_URL, DYADWATCH_PG_SCHEMA, as workers use), else in-process.
+  const ownBus = options.bus === undefined;
+  const bus = options.bus ?? openLiveBus(options.store.dialect === 'postgres' ? {} : { databaseUrl: '' });
+  const { app, context } = createApp({ ...options, bus });
   const host = options.host ?? '127.0.0.1';
-  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const listening = serve({ fetch: app.fetch, port: options.port ?? 8080, hostname: host }, () => resolve(listening));
-    listening.once('error', reject);
-  });
+  let server: ReturnType<typeof serve>;
+  try {
+    await context.live.ready;
+    server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+      const listening = serve({ fetch: app.fetch, port: options.port ?? 8080, hostname: host }, () =>
+        resolve(listening),
+      );
+      listening.once('error', reject);
+    });
+  } catch (error) {
+    await context.live.stop().catch(() => {});
+    if (ownBus) await bus.close().catch(() => {});
+    throw error;
+  }
   const port = (server.address() as AddressInfo).port;
   const shown = host === '127.0.0.1' || host === '::1' || host === '0.0.0.0' || host === '::' ? 'localhost' : host;
   let polling = false;
@@ -66,6 +82,9 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         if (timer) clearInterval(timer);
         server.close(() => resolve());
         (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+      }).then(async () => {
+        await context.live.stop();
+        if (ownBus) await bus.close();
       }),
   };
 }

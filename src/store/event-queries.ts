@@ -59,13 +59,18 @@ export async function queryEvents(db: Queryable, query: EventQuery = {}): Promis
   if (query.modality) add('modality = ?', query.modality);
   if (query.negated !== undefined) add('negated = ?', query.negated);
   const descending = query.order === 'desc';
+  const direction = descending ? 'DESC' : 'ASC';
+  const limit = limitOf(query.limit, 100);
+  if (query.afterId !== undefined) {
+    add('id > ?', query.afterId);
+    const sql = `SELECT * FROM events WHERE ${where.join(' AND ')} ORDER BY id ${direction} LIMIT ?`;
+    return { items: (await db.all(sql, [...params, limit])).map(toEvent), next: null };
+  }
   if (query.cursor) {
     const [date, id] = decodeCursor(query.cursor);
     const op = descending ? '<' : '>';
     add(`(date ${op} ? OR (date = ? AND id ${op} ?))`, date, date, id);
   }
-  const limit = limitOf(query.limit, 100);
-  const direction = descending ? 'DESC' : 'ASC';
   const sql = `SELECT * FROM events${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY date ${direction}, id ${direction} LIMIT ?`;
   const rows = await db.all(sql, [...params, limit + 1]);
   const items = rows.slice(0, limit).map(toEvent);

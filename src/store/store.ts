@@ -104,6 +104,11 @@ export interface EventQuery {
   direction?: Direction;
   modality?: Modality;
   negated?: boolean;
+  /**
+   * Only events stored after this id, in id order (not date order) and without a cursor: page by passing the last
+   * id back. For readers catching up with what was stored since (the live view after a lost connection).
+   */
+  afterId?: number;
   /** Page size, default 100, at most 10,000. */
   limit?: number;
   cursor?: string | null;
