@@ -1,9 +1,9 @@
 /**
- * The scale-out test from issue 7: PostgreSQL, three `dyadwatch worker` processes, a few hundred documents enqueued
- * with `ingest --queue`, one worker SIGKILLed mid-run. Every document must end up coded exactly once, the roll-up
- * must equal a from-scratch recomputation, and a live listener in another process must have been told of every
- * event. The listener is a LISTEN/NOTIFY subscriber (the `LiveBus` a server process subscribes to); the dashboard's
- * SSE route does not bridge the bus yet, so the test listens on the bus directly.
+ * The scale-out test from issue 7: PostgreSQL, a `dyadwatch serve` process, three `dyadwatch worker` processes, a
+ * few hundred documents enqueued with `ingest --queue`, one worker SIGKILLed mid-run. Every document must end up
+ * coded exactly once, the roll-up must equal a from-scratch recomputation, and an SSE client on the server's
+ * `/api/live` must have received every event (the server hears the workers' LISTEN/NOTIFY notices and reads the
+ * events from the store). A bus subscriber in the test checks the notices themselves too.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -44,6 +44,28 @@ async function allEvents(store: Store): Promise<StoredEvent[]> {
   return events;
 }
 
+/** Reads SSE frames until the stream ends, counting the store ids of `event` frames. */
+async function readEventIds(response: Response, seen: Map<number, number>): Promise<void> {
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  for (;;) {
+    const chunk = await reader.read().catch(() => ({ done: true as const, value: undefined }));
+    if (chunk.done) return;
+    buffer += decoder.decode(chunk.value, { stream: true });
+    let end = buffer.indexOf('\n\n');
+    while (end >= 0) {
+      const block = buffer.slice(0, end).split('\n');
+      buffer = buffer.slice(end + 2);
+      end = buffer.indexOf('\n\n');
+      if (!block.includes('event: event')) continue;
+      const data = block.find((line) => line.startsWith('data: '));
+      const id = Number((JSON.parse(data?.slice(6) ?? '{}') as { id?: number }).id);
+      seen.set(id, (seen.get(id) ?? 0) + 1);
+    }
+  }
+}
+
 describe.skipIf(url === null)('scale-out: three workers, one SIGKILLed', () => {
   let cli: BuiltCli;
   let store: Store;
@@ -51,7 +73,12 @@ describe.skipIf(url === null)('scale-out: three workers, one SIGKILLed', () => {
   let bus: PostgresLiveBus;
   const notices: LiveNotice[] = [];
   const workers: Child[] = [];
+  let server: Child | undefined;
   let env: Record<string, string>;
+  /** Event ids (the store's, from the SSE data) the SSE client received, and how often. */
+  const streamed = new Map<number, number>();
+  const sse = new AbortController();
+  let streaming: Promise<void> = Promise.resolve();
 
   beforeAll(async () => {
     await dropSchemas();
@@ -72,6 +99,9 @@ describe.skipIf(url === null)('scale-out: three workers, one SIGKILLed', () => {
   }, 120_000);
 
   afterAll(async () => {
+    sse.abort();
+    await streaming;
+    server?.process.kill('SIGKILL');
     for (const worker of workers) worker.process.kill('SIGKILL');
     await bus?.close();
     await queue?.close();
@@ -80,7 +110,15 @@ describe.skipIf(url === null)('scale-out: three workers, one SIGKILLed', () => {
     if (url !== null) await dropSchemas();
   });
 
-  it('codes every document exactly once, keeps the roll-up exact and announces every event', async () => {
+  it('codes every document exactly once, keeps the roll-up exact and streams every event to SSE', async () => {
+    server = startChild(cli.main, ['serve', '--port', '0'], { ...env, LOG_LEVEL: 'warn' });
+    const running = server;
+    await waitFor(async () => /dyadwatch: http:\/\/\S+/.test(running.output()), 'the server to listen');
+    const origin = (running.output().match(/dyadwatch: (http:\/\/\S+)/)?.[1] ?? '').replace('localhost', '127.0.0.1');
+    const stream = await fetch(`${origin}/api/live`, { signal: sse.signal });
+    expect(stream.headers.get('content-type')).toMatch(/text\/event-stream/);
+    streaming = readEventIds(stream, streamed);
+
     for (let i = 0; i < 3; i++) workers.push(startChild(cli.main, ['worker', '--concurrency', '2'], env));
     await waitFor(async () => workers.every((w) => w.output().includes('consuming')), 'three workers to start');
 
@@ -175,8 +213,17 @@ describe.skipIf(url === null)('scale-out: three workers, one SIGKILLed', () => {
       ]);
     }
 
-    // The live listener was told of every document and every event (at least once; ids de-duplicate).
-    await waitFor(async () => true, 'notices in flight', 1000);
+    // The server's SSE stream carried every event, once.
+    await waitFor(
+      async () => events.every((e) => streamed.has(e.id)),
+      'the SSE client to receive every event',
+      30_000,
+    ).catch(() => {});
+    expect(events.filter((e) => !streamed.has(e.id)).map((e) => e.id)).toEqual([]);
+    expect([...streamed].filter(([, times]) => times > 1)).toEqual([]);
+    expect(running.process.exitCode).toBeNull();
+
+    // The bus listener was told of every document and every event (at least once; ids de-duplicate).
     const announcedDocs = new Set<string>();
     const announcedIds = new Set<number>();
     for (const notice of notices) {
