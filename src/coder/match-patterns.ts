@@ -27,7 +27,9 @@ const GAP = 3;
 
 function isSkippable(text: AnalysedText, i: number): boolean {
   const norm = text.norm[i] as string;
-  return SKIPPABLE_POS.has(text.pos[i] as string) || POSSESSIVES.has(norm) || norm === '-' || norm === "'s" || DATE_WORDS.has(norm);
+  // A proper name that is no actor inside a phrase is a product or place modifier ("fired Hwasong-12 missiles").
+  const properModifier = false;
+  return SKIPPABLE_POS.has(text.pos[i] as string) || POSSESSIVES.has(norm) || norm === '-' || norm === "'s" || DATE_WORDS.has(norm) || properModifier;
 }
 
 /** Date words inside a phrase ("cancelled his June 12 summit") are modifiers, skipped like adjectives. */

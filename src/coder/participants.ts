@@ -168,7 +168,8 @@ function objectAfter(ctx: SentenceContext, from: number, exclude: Set<Mention>, 
   for (let j = from; j <= ctx.last && j < from + window; j++) {
     if (CLAUSE_BREAK.has(text.norm[j] as string)) break;
     const m = ctx.mentionAt.get(j);
-    if (m && !exclude.has(m)) return m;
+    if (!m || exclude.has(m)) continue;
+    return m;
   }
   return null;
 }
