@@ -18,7 +18,13 @@ import { analyseDyad, type Movement } from '../../src/analysis/index.js';
 import { dayNumber } from '../../src/analysis/periods.js';
 import { handCodedUsaPrk } from './fixtures/usa-prk-hand-coded.js';
 
-const analysis = analyseDyad(handCodedUsaPrk(), { a: 'USA', b: 'PRK', from: '2017-01-01', to: '2019-12-31' });
+const analysis = analyseDyad(handCodedUsaPrk(), {
+  a: 'USA',
+  b: 'PRK',
+  from: '2017-01-01',
+  to: '2019-12-31',
+  movements: { method: 'burst' },
+});
 
 function nearest(label: Movement['label'], date: string): number {
   return Math.min(
