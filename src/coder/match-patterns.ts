@@ -27,9 +27,7 @@ const GAP = 3;
 
 function isSkippable(text: AnalysedText, i: number): boolean {
   const norm = text.norm[i] as string;
-  // A proper name that is no actor inside a phrase is a product or place modifier ("fired Hwasong-12 missiles").
-  const properModifier = false;
-  return SKIPPABLE_POS.has(text.pos[i] as string) || POSSESSIVES.has(norm) || norm === '-' || norm === "'s" || DATE_WORDS.has(norm) || properModifier;
+  return SKIPPABLE_POS.has(text.pos[i] as string) || POSSESSIVES.has(norm) || norm === '-' || norm === "'s" || DATE_WORDS.has(norm);
 }
 
 /** Date words inside a phrase ("cancelled his June 12 summit") are modifiers, skipped like adjectives. */
