@@ -23,7 +23,7 @@ export interface PatternMatch {
 
 const SKIPPABLE_POS = new Set(['DET', 'ADJ', 'ADV', 'NUM']);
 const POSSESSIVES = new Set(['its', 'their', 'his', 'her', 'our', 'own']);
-const GAP = 3;
+const GAP = 5;
 
 function isSkippable(text: AnalysedText, i: number): boolean {
   const norm = text.norm[i] as string;
