@@ -48,12 +48,32 @@ function wordMatchLength(text: AnalysedText, i: number, alternatives: ReadonlySe
 }
 
 /** Head keys under which a token's patterns are indexed. */
-export function headKeys(text: AnalysedText, i: number): string[] {
+export function headKeys(text: AnalysedText, i: number): readonly string[] {
   const norm = text.norm[i] as string;
   const lemma = text.lemma[i] as string;
-  const keys = lemma === norm ? [norm] : [lemma, norm];
-  for (const form of baseFormsOf(norm)) if (!keys.includes(form)) keys.push(form);
-  if (text.norm[i + 1] === '-' && i + 2 < text.norm.length) keys.push(`${norm}-${text.norm[i + 2]}`, `${norm}${text.norm[i + 2]}`);
+  if (text.norm[i + 1] === '-' && i + 2 < text.norm.length) {
+    return [...wordKeys(norm, lemma), `${norm}-${text.norm[i + 2]}`, `${norm}${text.norm[i + 2]}`];
+  }
+  return wordKeys(norm, lemma);
+}
+
+// The keys of a (word, lemma) pair never change; caching them spares an array per token on the hot path.
+const wordKeyCache = new Map<string, Map<string, readonly string[]>>();
+
+function wordKeys(norm: string, lemma: string): readonly string[] {
+  let byLemma = wordKeyCache.get(norm);
+  if (!byLemma) {
+    if (wordKeyCache.size > 200_000) wordKeyCache.clear();
+    byLemma = new Map();
+    wordKeyCache.set(norm, byLemma);
+  }
+  let keys = byLemma.get(lemma);
+  if (!keys) {
+    const list = lemma === norm ? [norm] : [lemma, norm];
+    for (const form of baseFormsOf(norm)) if (!list.includes(form)) list.push(form);
+    keys = list;
+    byLemma.set(lemma, keys);
+  }
   return keys;
 }
 
@@ -80,7 +100,7 @@ export function matchPatterns(
   const matches: PatternMatch[] = [];
   // Every word form in the sentence, so patterns needing a word the sentence lacks are skipped unread.
   const present = new Set<string>();
-  const keysOf: string[][] = [];
+  const keysOf: Array<readonly string[]> = [];
   for (let i = first; i <= last; i++) {
     const keys = headKeys(text, i);
     keysOf.push(keys);
@@ -90,7 +110,7 @@ export function matchPatterns(
   for (let i = first; i <= last; i++) {
     let best: PatternMatch | null = null;
     let passive: boolean | null = null;
-    for (const key of keysOf[i - first] as string[]) {
+    for (const key of keysOf[i - first] as readonly string[]) {
       const entry = index.get(key);
       if (!entry) continue;
       // In the passive the object stands before the verb ("Kim was condemned by …"): the T slot may be empty.

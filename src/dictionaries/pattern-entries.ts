@@ -115,6 +115,11 @@ export function indexPatterns(patterns: Pattern[]): Map<string, HeadPatterns> {
 export function candidatePatterns(entry: HeadPatterns, present: ReadonlySet<string>): Pattern[] {
   if (entry.all.length <= 12) return entry.all;
   const out = new Set<Pattern>(entry.bare);
-  for (const [word, list] of entry.byNextWord) if (present.has(word)) for (const p of list) out.add(p);
+  // Walk whichever is smaller: the sentence's words or the head's next words.
+  if (present.size < entry.byNextWord.size) {
+    for (const word of present) for (const p of entry.byNextWord.get(word) ?? []) out.add(p);
+  } else {
+    for (const [word, list] of entry.byNextWord) if (present.has(word)) for (const p of list) out.add(p);
+  }
   return [...out].sort(bySpecificity);
 }
