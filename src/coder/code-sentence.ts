@@ -64,7 +64,7 @@ export function codeSentence(ctx: SentenceContext, lexicon: Lexicon, history: Di
     const cameo = failedAgreement ? '127' : (unrealised && unrealisedReadingOf(match.pattern.code)) || match.pattern.code;
     const root = cameo.slice(0, 2);
     const pairs: Array<[Resolved, Resolved | null]> = [];
-    const mutualAct = MUTUAL_ROOTS.has(root) || SYMMETRIC_CODES.has(match.pattern.code);
+    const mutualAct = MUTUAL_ROOTS.has(root) || SYMMETRIC_CODES.has(match.pattern.code) || cameo === '127';
     if (targetCodes.length === 0 && sourceCodes.length >= 2 && mutualAct) {
       for (const a of sourceCodes) for (const b of sourceCodes) if (a.code.slice(0, 3) !== b.code.slice(0, 3)) pairs.push([a, b]);
     } else {

@@ -17,6 +17,7 @@ export interface Participants {
 const CLAUSE_BREAK = new Set([';', ':', '—', '–', '(', ')']);
 const PREPOSITIONS_BEFORE_NON_SUBJECT = new Set(['in', 'at', 'to', 'with', 'from', 'against', 'on', 'for', 'into', 'over', 'near', 'toward', 'towards', 'across', 'between', 'about', 'of', 'by', 'than', 'under', 'after', 'before', 'during', 'despite', 'like', 'toward']);
 const SUBJECT_WINDOW = 18;
+const RELATIVE_PRONOUNS = new Set(['that', 'which', 'who']);
 const LISTENING_VERBS = new Set(['told', 'tell', 'tells', 'telling', 'briefed', 'brief', 'informed', 'inform', 'assured', 'reminded', 'warned']);
 const OBJECT_WINDOW = 15;
 /** Where a pattern's T slot found nothing, only an actor close after the match is taken as its target. */
@@ -84,6 +85,12 @@ export function subjectBefore(ctx: SentenceContext, from: number): Mention | nul
   const { text } = ctx;
   for (let j = from - 1; j >= ctx.first && j >= from - SUBJECT_WINDOW; j--) {
     if (CLAUSE_BREAK.has(text.norm[j] as string)) break;
+    // A relative clause's verb has the noun before "that"/"which"/"who" as its subject ("a resolution that
+    // aims to impose a blockade"): an actor only if that noun is one.
+    if (RELATIVE_PRONOUNS.has(text.norm[j] as string) && /^(NOUN|PROPN)$/.test(text.pos[j - 1] ?? '')) {
+      const antecedent = ctx.mentionOf.get(j - 1);
+      return antecedent && antecedent.end === j ? antecedent : null;
+    }
     // An apposition between commas ("Pakistan, a key U.S. ally, has refused") describes the actor before it.
     if (text.norm[j] === ',') {
       const head = appositionHead(ctx, j);
