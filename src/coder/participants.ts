@@ -241,6 +241,10 @@ export function participantsOf(ctx: SentenceContext, match: PatternMatch, passiv
   // actor after it is a place, not a third party.
   const mutual = match.targetMissing && new Set(sources.map((m) => m.code.slice(0, 3))).size >= 2;
   if (!target && !mutual) target = objectAfter(ctx, match.end, new Set(sources), match.targetMissing ? NEAR_OBJECT_WINDOW : OBJECT_WINDOW);
+  // Two sides acting together on something of one of theirs ("Palestinians and Israelis failed to reach
+  // agreement on … Palestinian offices") act on each other, not on themselves.
+  const sourceCountries = new Set(sources.map((m) => m.code.slice(0, 3)));
+  if (target && sourceCountries.size >= 2 && sourceCountries.has(target.code.slice(0, 3)) && !match.target) target = null;
   const targets = target ? conjoinedGroup(ctx, target).filter((m) => !sources.includes(m)) : [];
   return pattern.swap ? { sources: targets, targets: sources, passive } : { sources, targets, passive };
 }
