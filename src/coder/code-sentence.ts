@@ -31,7 +31,7 @@ export interface DraftEvent {
 const MUTUAL_ROOTS = new Set(['03', '04', '06', '19']);
 const MAX_FAN_OUT = 4;
 /** Codes whose act is the same from both sides: meeting, calling, negotiating, signing, acting jointly. */
-const SYMMETRIC_CODES = new Set(['040', '041', '044', '046', '057', '060', '061', '062']);
+const SYMMETRIC_CODES = new Set(['040', '041', '046', '057', '060', '061', '062']);
 
 export function codeSentence(ctx: SentenceContext, lexicon: Lexicon, history: DiscourseHistory): DraftEvent[] {
   if (ctx.cues.some((c) => c.cueClass === 'discard')) return [];

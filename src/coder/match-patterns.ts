@@ -81,6 +81,9 @@ function wordKeys(norm: string, lemma: string): readonly string[] {
 function headFits(text: AnalysedText, i: number, kind: 'V' | 'N', first: number): boolean {
   const pos = text.pos[i] as string;
   if (kind === 'V') {
+    // A participle after a preposition or article is an adjective ("met with exiled dissidents").
+    // (A name's last piece, "Jae-in", is not a preposition.)
+    if (/(ed|en)$/.test(text.norm[i] as string) && /^(ADP|DET)$/.test(text.pos[i - 1] ?? '') && text.norm[i - 2] !== '-') return false;
     if (pos === 'VERB') return true;
     // The tagger sometimes reads "Russia attacks" as a noun; accept a noun right after the subject's name.
     const prev = text.pos[i - 1];

@@ -32,7 +32,8 @@ const SINGULAR_PRONOUNS = new Set(['he', 'she', 'him', 'her']);
 const PLURAL_PRONOUNS = new Set(['they', 'them', 'it']);
 const PAIR_NOUNS = new Set(['leaders', 'sides', 'countries', 'nations', 'governments', 'parties', 'neighbours', 'neighbors', 'rivals', 'adversaries', 'presidents', 'men', 'koreas']);
 
-const isCapitalised = (value: string) => /^[\p{Lu}\d]/u.test(value);
+// Any capital marks a proper noun, so odd casings in real text ("iSrael", "McCain") still count.
+const isCapitalised = (value: string) => /^\d|\p{Lu}/u.test(value);
 
 /** Finds the mentions of one sentence (tokens first..last inclusive), in text order. */
 export function findMentions(text: AnalysedText, first: number, last: number, lexicon: Lexicon, date: string): Mention[] {
