@@ -103,11 +103,13 @@ export function registerDyadRoutes(app: Hono<AppEnv>, context: ServerContext): v
     const params = parseQuery(c, dyadAnalysisQuerySchema);
     if (params.from && params.to && params.from > params.to) throw badRequest('from is after to');
     const key = `series:${dyad}:${params.from ?? ''}:${params.to ?? ''}:${params.resolution ?? 'week'}`;
-    const served = (await context.cache.get(key, () => loadDyadSeries(context.store, { dyad, ...params }))) as Awaited<
-      ReturnType<typeof loadDyadSeries>
-    >;
-    const { series, ...rest } = served;
-    return c.json({ ...rest, series: seriesJson(series) });
+    // The answer is cached as its JSON text: a long series is some 200 KB, and serialising it again for every
+    // request cost more than everything else the request does (see bench/api.bench.ts).
+    const body = (await context.cache.get(key, async () => {
+      const { series, ...rest } = await loadDyadSeries(context.store, { dyad, ...params });
+      return JSON.stringify({ ...rest, series: seriesJson(series) });
+    })) as string;
+    return c.body(body, 200, { 'content-type': 'application/json' });
   });
 
   app.get('/api/dyads/:dyad/movements', async (c) => {
