@@ -9,7 +9,7 @@ import type { EventModality } from './modality.js';
 import { modalityOf } from './modality.js';
 import { matchPatterns, type PatternMatch } from './match-patterns.js';
 import type { Mention } from './mentions.js';
-import { isPassiveHead, participantsOf } from './participants.js';
+import { isPassiveHead, participantsOf, speakerOf } from './participants.js';
 import type { SentenceContext } from './sentence-context.js';
 import { unrealisedReadingOf } from './threat-reading.js';
 
@@ -30,6 +30,8 @@ export interface DraftEvent {
 /** Acts that two sides do together: with two sources and no target, each is the other's target. */
 const MUTUAL_ROOTS = new Set(['03', '04', '06', '19']);
 const MAX_FAN_OUT = 4;
+/** Material conflict whose report by another party is also that party's accusation. */
+const CLAIMED_ROOTS = new Set(['17', '18', '19', '20']);
 /** Codes whose act is the same from both sides: meeting, calling, negotiating, signing, acting jointly. */
 const SYMMETRIC_CODES = new Set(['040', '041', '046', '057', '060', '061', '062']);
 
@@ -76,6 +78,28 @@ export function codeSentence(ctx: SentenceContext, lexicon: Lexicon, history: Di
           // Talks, calls, agreements and joint acts involve both sides equally: each is the other's target.
           if (SYMMETRIC_CODES.has(cameo) && !match.pattern.swap) pairs.push([b, a]);
         }
+      }
+    }
+    // "The US said that Iraq had attacked": besides the reported act, the speaker accuses its author (112),
+    // as CAMEO codes it — the claim is an event between the two even when the act cannot be checked. (An
+    // attribution after the fact, "…, officials said", is sourcing, not a claim.)
+    if (CLAIMED_ROOTS.has(root) && sources[0] && !passive) {
+      const speaker = speakerOf(ctx, sources[0].start, sources[0].start, false);
+      const accused = sourceCodes[0];
+      if (speaker && (speaker.kind === 'actor' || speaker.kind === 'person') && accused && speaker.code.slice(0, 3) !== accused.code.slice(0, 3)) {
+        const span: [number, number] = [text.start[speaker.start] as number, text.end[match.end - 1] as number];
+        drafts.push({
+          sentence: ctx.index,
+          source: speaker.code,
+          sourceText: speaker.text,
+          target: accused.code,
+          targetText: accused.text,
+          cameo: '112',
+          modality: { negated: false, conditional: modality.conditional, modality: 'asserted', nonfactive: false },
+          span,
+          confidence: 0.5,
+          specificity: match.pattern.specificity,
+        });
       }
     }
     const participants = [...sources, ...targets];

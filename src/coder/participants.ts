@@ -152,11 +152,12 @@ const LIGHT_VERBS = new Set(['announce', 'declare', 'order', 'launch', 'begin', 
  * Who says the clause around a head: the subject of a speech verb before it ("Trump said North Korea would …"),
  * or a speaker named after it ("…, Trump warned").
  */
-function speakerOf(ctx: SentenceContext, clauseStart: number, clauseEnd: number): Mention | null {
+export function speakerOf(ctx: SentenceContext, clauseStart: number, clauseEnd: number, lookAfter = true): Mention | null {
   const { text } = ctx;
   for (let j = clauseStart - 1; j >= ctx.first && j >= clauseStart - 8; j--) {
     if (SPEECH_VERBS.has(text.lemma[j] as string) && text.pos[j] === 'VERB') return subjectBefore(ctx, j);
   }
+  if (!lookAfter) return null;
   for (let j = clauseEnd; j <= ctx.last && j < clauseEnd + 12; j++) {
     if (!SPEECH_VERBS.has(text.lemma[j] as string) || text.pos[j] !== 'VERB') continue;
     const before = ctx.mentionOf.get(j - 1);

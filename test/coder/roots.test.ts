@@ -67,6 +67,15 @@ describe('source and target structure', () => {
   it('misspellings seen in real text resolve (Pyeongyang)', () => {
     expect(hasEvent('Pyeongyang threatened Washington with a nuclear strike.', 'PRK', 'USA', '13')).toBe(true);
   });
+  it('"A said B attacked" is also A accusing B', () => {
+    const events = code('Ukraine said that Russian forces had shelled a hospital in Kharkiv.', '2022-03-10');
+    expect(events.some((e) => e.source.startsWith('UKR') && e.target.startsWith('RUS') && e.cameo === '112')).toBe(true);
+    expect(events.some((e) => e.source.startsWith('RUS') && e.root === '19')).toBe(true);
+  });
+  it('an attribution after the report is not an accusation', () => {
+    const events = code('Israeli jets struck targets in Gaza, Palestinian officials said.', '2014-07-10');
+    expect(events.some((e) => e.cameo === '112')).toBe(false);
+  });
   it('role words attach to a country', () => {
     const [event] = code('North Korean troops fired artillery at South Korean soldiers.');
     expect(event?.source).toBe('PRKMIL');
