@@ -1,9 +1,10 @@
 /** The work behind `dyadwatch code`: stream inputs through the coder and write events as they come. */
-import { createCoder, DictionaryError } from '../coder/index.js';
+
 import type { EventRecord } from '../coder/event.js';
+import { createCoder, DictionaryError } from '../coder/index.js';
 import { CliError } from './cli-error.js';
-import { documentsOf, type InputProblem } from './input-documents.js';
 import { formatEventRow, tableHeader } from './event-table.js';
+import { documentsOf, type InputProblem } from './input-documents.js';
 
 export interface RunCodeOptions {
   jsonl: boolean;

@@ -54,7 +54,8 @@ async function* utf8Lines(stream: Readable, name: string): AsyncGenerator<{ line
       pending = pending.slice(newline + 1);
       newline = pending.indexOf('\n');
     }
-    if (pending.length > MAX_LINE_CHARS) throw new CliError(`${name}:${number + 1}: line longer than ${MAX_LINE_CHARS / 1048576} MB`);
+    if (pending.length > MAX_LINE_CHARS)
+      throw new CliError(`${name}:${number + 1}: line longer than ${MAX_LINE_CHARS / 1048576} MB`);
   }
   try {
     pending += decoder.decode();
@@ -78,7 +79,8 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i] as number;
-    const length = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    const length =
+      b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
     if (length === 0) return i;
     if (i + length > bytes.length) return bytes.length;
     for (let k = 1; k < length; k++) if (((bytes[i + k] as number) & 0xc0) !== 0x80) return i;
@@ -111,7 +113,11 @@ export async function* jsonlDocuments(
     }
     const id = r.id === undefined ? `${basename(name)}:${number}` : String(r.id);
     const date = normaliseDate(r.date) ?? defaultDate;
-    yield { input: { id, date, text: r.text, ...(typeof r.title === 'string' ? { title: r.title } : {}) }, where, offset: 0 };
+    yield {
+      input: { id, date, text: r.text, ...(typeof r.title === 'string' ? { title: r.title } : {}) },
+      where,
+      offset: 0,
+    };
   }
 }
 
@@ -142,7 +148,9 @@ async function htmlDocument(path: string, date: string): Promise<InputItem> {
   const { document } = parseHTML(html);
   for (const el of document.querySelectorAll('script, style, noscript, nav, footer, header, aside')) el.remove();
   const title = document.querySelector('title')?.textContent?.trim();
-  const blocks = [...document.querySelectorAll('h1, h2, h3, p, li, blockquote, td')].map((el) => el.textContent?.trim() ?? '');
+  const blocks = [...document.querySelectorAll('h1, h2, h3, p, li, blockquote, td')].map(
+    (el) => el.textContent?.trim() ?? '',
+  );
   const text = (blocks.filter(Boolean).join('\n\n') || document.body?.textContent || '').trim();
   return { input: { id: basename(path), date, text, ...(title ? { title } : {}) }, where: path, offset: 0 };
 }
@@ -162,9 +170,11 @@ export async function* documentsOf(
   if (!info) throw new CliError(`${name}: no such file`);
   if (info.isDirectory()) throw new CliError(`${name}: is a folder (use \`dyadwatch ingest\` for folders)`);
   const ext = extname(name).toLowerCase();
-  if (options.jsonl || ext === '.jsonl' || ext === '.ndjson') yield* jsonlDocuments(createReadStream(name), name, options.date, problems);
+  if (options.jsonl || ext === '.jsonl' || ext === '.ndjson')
+    yield* jsonlDocuments(createReadStream(name), name, options.date, problems);
   else if (ext === '.html' || ext === '.htm') yield await htmlDocument(name, options.date);
-  else if (ext === '.txt' || ext === '.md' || ext === '.text' || ext === '') yield* textDocuments(createReadStream(name), name, options.date);
+  else if (ext === '.txt' || ext === '.md' || ext === '.text' || ext === '')
+    yield* textDocuments(createReadStream(name), name, options.date);
   else throw new CliError(`${name}: unsupported file type "${ext}" (txt, md, html, jsonl)`);
 }
 

@@ -34,7 +34,9 @@ main(process.argv).catch((error: unknown) => {
     process.stderr.write(`dyadwatch: ${error.message}\n`);
     process.exitCode = error.exitCode;
   } else {
-    process.stderr.write(`dyadwatch: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `dyadwatch: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exitCode = 70;
   }
 });

@@ -5,10 +5,10 @@
 import type { Lexicon } from '../dictionaries/lexicon.js';
 import { cameoEvent } from '../ontology/index.js';
 import type { DiscourseHistory, ResolvedMention } from './coreference.js';
-import type { EventModality } from './modality.js';
-import { modalityOf } from './modality.js';
 import { matchPatterns, type PatternMatch } from './match-patterns.js';
 import type { Mention } from './mentions.js';
+import type { EventModality } from './modality.js';
+import { modalityOf } from './modality.js';
 import { isPassiveHead, participantsOf, speakerOf } from './participants.js';
 import type { SentenceContext } from './sentence-context.js';
 import { unrealisedReadingOf } from './threat-reading.js';
@@ -39,7 +39,10 @@ export function codeSentence(ctx: SentenceContext, lexicon: Lexicon, history: Di
   if (ctx.cues.some((c) => c.cueClass === 'discard')) return [];
   const { text } = ctx;
   const isPassive = (head: number) => isPassiveHead(text, head, ctx.first);
-  const matches = dropCoveredMatches(matchPatterns(text, ctx.first, ctx.last, lexicon.patterns, ctx.mentionAt, isPassive), text);
+  const matches = dropCoveredMatches(
+    matchPatterns(text, ctx.first, ctx.last, lexicon.patterns, ctx.mentionAt, isPassive),
+    text,
+  );
   const drafts: DraftEvent[] = [];
   for (const match of matches) {
     const passive = match.pattern.kind === 'V' && !match.pattern.consequence && isPassive(match.head);
@@ -48,9 +51,16 @@ export function codeSentence(ctx: SentenceContext, lexicon: Lexicon, history: Di
     let sourceCodes = resolveAll(ctx, sources, history);
     // A conflictual act named without its agent ("the recent insult to Pence") belongs to the other side in
     // play; a cooperative one ("the summit with Kim") is usually a mere reference, not a report.
-    if (sourceCodes.length === 0 && match.pattern.kind === 'N' && targetCodes.length > 0 && match.pattern.code >= '09') {
+    if (
+      sourceCodes.length === 0 &&
+      match.pattern.kind === 'N' &&
+      targetCodes.length > 0 &&
+      match.pattern.code >= '09'
+    ) {
       const exclude = targetCodes.map((t) => t.code.slice(0, 3));
-      const inSentence = ctx.mentions.find((m) => (m.kind === 'actor' || m.kind === 'person') && !exclude.includes(m.code.slice(0, 3)));
+      const inSentence = ctx.mentions.find(
+        (m) => (m.kind === 'actor' || m.kind === 'person') && !exclude.includes(m.code.slice(0, 3)),
+      );
       const agent = inSentence?.code ?? history.implicitAgent(exclude);
       if (agent) sourceCodes = [{ code: agent, text: '', inferred: true }];
     }
@@ -63,12 +73,15 @@ export function codeSentence(ctx: SentenceContext, lexicon: Lexicon, history: Di
     // rejection of the agreement by the sides (PLOVER's REJECT), not a negated signing.
     const failedAgreement = modality.negated && modality.modality === 'asserted' && match.pattern.code === '057';
     if (failedAgreement) modality.negated = false;
-    const cameo = failedAgreement ? '127' : (unrealised && unrealisedReadingOf(match.pattern.code)) || match.pattern.code;
+    const cameo = failedAgreement
+      ? '127'
+      : (unrealised && unrealisedReadingOf(match.pattern.code)) || match.pattern.code;
     const root = cameo.slice(0, 2);
     const pairs: Array<[Resolved, Resolved | null]> = [];
     const mutualAct = MUTUAL_ROOTS.has(root) || SYMMETRIC_CODES.has(match.pattern.code) || cameo === '127';
     if (targetCodes.length === 0 && sourceCodes.length >= 2 && mutualAct) {
-      for (const a of sourceCodes) for (const b of sourceCodes) if (a.code.slice(0, 3) !== b.code.slice(0, 3)) pairs.push([a, b]);
+      for (const a of sourceCodes)
+        for (const b of sourceCodes) if (a.code.slice(0, 3) !== b.code.slice(0, 3)) pairs.push([a, b]);
     } else {
       for (const a of sourceCodes.slice(0, MAX_FAN_OUT)) {
         if (targetCodes.length === 0) pairs.push([a, null]);
@@ -86,7 +99,12 @@ export function codeSentence(ctx: SentenceContext, lexicon: Lexicon, history: Di
     if (CLAIMED_ROOTS.has(root) && sources[0] && !passive) {
       const speaker = speakerOf(ctx, sources[0].start, sources[0].start, false);
       const accused = sourceCodes[0];
-      if (speaker && (speaker.kind === 'actor' || speaker.kind === 'person') && accused && speaker.code.slice(0, 3) !== accused.code.slice(0, 3)) {
+      if (
+        speaker &&
+        (speaker.kind === 'actor' || speaker.kind === 'person') &&
+        accused &&
+        speaker.code.slice(0, 3) !== accused.code.slice(0, 3)
+      ) {
         const span: [number, number] = [text.start[speaker.start] as number, text.end[match.end - 1] as number];
         drafts.push({
           sentence: ctx.index,
@@ -148,7 +166,12 @@ interface Resolved {
  * Codes for mentions; pronouns, pairs and bare roles are resolved from context. A bare role that is the target
  * ("released the mayor of … Nablus") takes the country named after it before the one named before it.
  */
-function resolveAll(ctx: SentenceContext, mentions: Mention[], history: DiscourseHistory, preferAfter = false): Resolved[] {
+function resolveAll(
+  ctx: SentenceContext,
+  mentions: Mention[],
+  history: DiscourseHistory,
+  preferAfter = false,
+): Resolved[] {
   const out: Resolved[] = [];
   for (const m of mentions) {
     const before: ResolvedMention[] = ctx.mentions
@@ -164,7 +187,8 @@ function resolveAll(ctx: SentenceContext, mentions: Mention[], history: Discours
         ? [`${after[0].code.slice(0, 3)}${m.code.slice(3)}`]
         : history.resolve(m, ctx.text, before, after);
     for (const code of codes) {
-      if (code && !code.startsWith('---') && !out.some((r) => r.code === code)) out.push({ code, text: m.text, inferred });
+      if (code && !code.startsWith('---') && !out.some((r) => r.code === code))
+        out.push({ code, text: m.text, inferred });
     }
   }
   return out;
@@ -185,7 +209,8 @@ function dropCoveredMatches(matches: PatternMatch[], text: SentenceContext['text
         dropped.add(inner);
         break;
       }
-      const governed = inner.head > outer.head && inner.head - outer.end <= 1 && /^(to|of|for)$/.test(text.norm[inner.head - 1] ?? '');
+      const governed =
+        inner.head > outer.head && inner.head - outer.end <= 1 && /^(to|of|for)$/.test(text.norm[inner.head - 1] ?? '');
       if (governed) {
         const sameRoot = inner.pattern.code.slice(0, 2) === outer.pattern.code.slice(0, 2);
         if (sameRoot && inner.pattern.code.length >= outer.pattern.code.length) dropped.add(outer);
@@ -219,7 +244,12 @@ function keepMostSpecific(drafts: DraftEvent[]): DraftEvent[] {
   for (const d of drafts) {
     const key = `${d.source}>${d.target}>${d.cameo.slice(0, 2)}`;
     const seen = best.get(key);
-    if (!seen || d.specificity > seen.specificity || (d.specificity === seen.specificity && d.cameo.length > seen.cameo.length)) best.set(key, d);
+    if (
+      !seen ||
+      d.specificity > seen.specificity ||
+      (d.specificity === seen.specificity && d.cameo.length > seen.cameo.length)
+    )
+      best.set(key, d);
   }
   return [...best.values()];
 }

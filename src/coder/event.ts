@@ -42,7 +42,9 @@ export function createEvent(record: EventRecord): Readonly<EventRecord> {
   if (!/^\d{2,4}$/.test(record.cameo)) throw new Error(`event: bad CAMEO code "${record.cameo}"`);
   if (record.root !== record.cameo.slice(0, 2)) throw new Error(`event: root ${record.root} ≠ code ${record.cameo}`);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(record.date)) throw new Error(`event: bad date "${record.date}"`);
-  if (record.goldstein < -10 || record.goldstein > 10) throw new Error(`event: Goldstein ${record.goldstein} out of range`);
-  if (record.confidence < 0 || record.confidence > 1) throw new Error(`event: confidence ${record.confidence} out of range`);
+  if (record.goldstein < -10 || record.goldstein > 10)
+    throw new Error(`event: Goldstein ${record.goldstein} out of range`);
+  if (record.confidence < 0 || record.confidence > 1)
+    throw new Error(`event: confidence ${record.confidence} out of range`);
   return Object.freeze({ ...record, span: Object.freeze([...record.span]) as [number, number] });
 }

@@ -39,5 +39,5 @@ function envDictionaryDirs(): string[] {
   return (process.env.DYADWATCH_DICT ?? '').split(':').filter(Boolean);
 }
 
-export type { Coder, CoderOptions, CodedDocument, CoderInput } from './types.js';
 export type { EventRecord } from './event.js';
+export type { CodedDocument, Coder, CoderInput, CoderOptions } from './types.js';

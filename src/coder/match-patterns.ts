@@ -4,7 +4,12 @@
  * adverbs and numbers between pattern words are skipped, so "impose tough new sanctions on" matches
  * `impose sanction on T`.
  */
-import { candidatePatterns, type HeadPatterns, type Pattern, type PatternToken } from '../dictionaries/pattern-entries.js';
+import {
+  candidatePatterns,
+  type HeadPatterns,
+  type Pattern,
+  type PatternToken,
+} from '../dictionaries/pattern-entries.js';
 import type { AnalysedText } from '../nlp/analyse.js';
 import { baseFormsOf } from '../nlp/normalize.js';
 import type { Mention } from './mentions.js';
@@ -27,11 +32,49 @@ const GAP = 5;
 
 function isSkippable(text: AnalysedText, i: number): boolean {
   const norm = text.norm[i] as string;
-  return SKIPPABLE_POS.has(text.pos[i] as string) || POSSESSIVES.has(norm) || norm === '-' || norm === "'s" || DATE_WORDS.has(norm);
+  return (
+    SKIPPABLE_POS.has(text.pos[i] as string) ||
+    POSSESSIVES.has(norm) ||
+    norm === '-' ||
+    norm === "'s" ||
+    DATE_WORDS.has(norm)
+  );
 }
 
 /** Date words inside a phrase ("cancelled his June 12 summit") are modifiers, skipped like adjectives. */
-const DATE_WORDS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
+const DATE_WORDS = new Set([
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+]);
 
 /** How many tokens a pattern word matches at `i`: 1, or 3 for a hyphenated compound ("pull-out"), 0 for none. */
 function wordMatchLength(text: AnalysedText, i: number, alternatives: ReadonlySet<string>): number {
@@ -83,13 +126,24 @@ function headFits(text: AnalysedText, i: number, kind: 'V' | 'N', first: number)
   if (kind === 'V') {
     // A participle after a preposition or article is an adjective ("met with exiled dissidents").
     // (A name's last piece, "Jae-in", is not a preposition.)
-    if (/(ed|en)$/.test(text.norm[i] as string) && /^(ADP|DET)$/.test(text.pos[i - 1] ?? '') && text.norm[i - 2] !== '-') return false;
+    if (
+      /(ed|en)$/.test(text.norm[i] as string) &&
+      /^(ADP|DET)$/.test(text.pos[i - 1] ?? '') &&
+      text.norm[i - 2] !== '-'
+    )
+      return false;
     if (pos === 'VERB') return true;
     // The tagger sometimes reads "Russia attacks" as a noun; accept a noun right after the subject's name.
     const prev = text.pos[i - 1];
-    return pos === 'NOUN' && i > first && (prev === 'PROPN' || prev === 'PRON') && /(s|ed)$/.test(text.norm[i] as string);
+    return (
+      pos === 'NOUN' && i > first && (prev === 'PROPN' || prev === 'PRON') && /(s|ed)$/.test(text.norm[i] as string)
+    );
   }
-  return pos === 'NOUN' || pos === 'PROPN' || (pos === 'VERB' && /ing$/.test(text.norm[i] as string) && (text.pos[i - 1] === 'DET'));
+  return (
+    pos === 'NOUN' ||
+    pos === 'PROPN' ||
+    (pos === 'VERB' && /ing$/.test(text.norm[i] as string) && text.pos[i - 1] === 'DET')
+  );
 }
 
 export function matchPatterns(
@@ -118,13 +172,31 @@ export function matchPatterns(
       if (!entry) continue;
       // In the passive the object stands before the verb ("Kim was condemned by …"): the T slot may be empty.
       passive ??= isPassive(i);
-      const headLength = key.includes('-') || (text.norm[i + 1] === '-' && key.length > (text.norm[i] as string).length + 1) ? 3 : 1;
+      const headLength =
+        key.includes('-') || (text.norm[i + 1] === '-' && key.length > (text.norm[i] as string).length + 1) ? 3 : 1;
       for (const pattern of candidatePatterns(entry, present)) {
         if (best && pattern.specificity <= best.pattern.specificity) break;
         if ((headLength === 1 && !headFits(text, i, pattern.kind, first)) || !possible(pattern)) continue;
-        const found = matchFrom(text, pattern.tokens, 1, i + headLength, last + 1, mentionAt, null, passive, pattern.kind);
+        const found = matchFrom(
+          text,
+          pattern.tokens,
+          1,
+          i + headLength,
+          last + 1,
+          mentionAt,
+          null,
+          passive,
+          pattern.kind,
+        );
         if (found) {
-          best = { pattern, head: i, start: i, end: found.end, target: found.target, targetMissing: found.targetMissing };
+          best = {
+            pattern,
+            head: i,
+            start: i,
+            end: found.end,
+            target: found.target,
+            targetMissing: found.targetMissing,
+          };
           break;
         }
       }

@@ -30,13 +30,33 @@ interface Unit {
 
 const SINGULAR_PRONOUNS = new Set(['he', 'she', 'him', 'her']);
 const PLURAL_PRONOUNS = new Set(['they', 'them', 'it']);
-const PAIR_NOUNS = new Set(['leaders', 'sides', 'countries', 'nations', 'governments', 'parties', 'neighbours', 'neighbors', 'rivals', 'adversaries', 'presidents', 'men', 'koreas']);
+const PAIR_NOUNS = new Set([
+  'leaders',
+  'sides',
+  'countries',
+  'nations',
+  'governments',
+  'parties',
+  'neighbours',
+  'neighbors',
+  'rivals',
+  'adversaries',
+  'presidents',
+  'men',
+  'koreas',
+]);
 
 // Any capital marks a proper noun, so odd casings in real text ("iSrael", "McCain") still count.
 const isCapitalised = (value: string) => /^\d|\p{Lu}/u.test(value);
 
 /** Finds the mentions of one sentence (tokens first..last inclusive), in text order. */
-export function findMentions(text: AnalysedText, first: number, last: number, lexicon: Lexicon, date: string): Mention[] {
+export function findMentions(
+  text: AnalysedText,
+  first: number,
+  last: number,
+  lexicon: Lexicon,
+  date: string,
+): Mention[] {
   const units = findUnits(text, first, last, lexicon, date);
   const mentions = combineUnits(text, units);
   addPronouns(text, first, last, mentions);
@@ -87,7 +107,19 @@ function pickUnit(named: NameValue[], start: number, end: number, text: Analysed
 /** Tokens that may stand between the parts of one actor phrase ("North Korea's", "the army of Pakistan"). */
 function isPhraseGlue(text: AnalysedText, i: number): boolean {
   const norm = text.norm[i] as string;
-  return norm === "'s" || norm === "'" || norm === '-' || norm === 'former' || norm === 'then' || norm === 'new' || norm === 'top' || norm === 'senior' || norm === 'acting' || norm === 'deputy' || norm === 'chief';
+  return (
+    norm === "'s" ||
+    norm === "'" ||
+    norm === '-' ||
+    norm === 'former' ||
+    norm === 'then' ||
+    norm === 'new' ||
+    norm === 'top' ||
+    norm === 'senior' ||
+    norm === 'acting' ||
+    norm === 'deputy' ||
+    norm === 'chief'
+  );
 }
 
 function withRole(code: string, role: string | null): string {
@@ -130,7 +162,15 @@ function combineUnits(text: AnalysedText, units: Unit[]): Mention[] {
       const after = ofActorAfter(text, end, units, k);
       if (after) {
         k = units.indexOf(after) + 1;
-        mentions.push(mention(text, start, after.end, 'actor', withRole(after.code.slice(0, 3) === after.code ? after.code : after.code, role)));
+        mentions.push(
+          mention(
+            text,
+            start,
+            after.end,
+            'actor',
+            withRole(after.code.slice(0, 3) === after.code ? after.code : after.code, role),
+          ),
+        );
         continue;
       }
       if (!role) continue;
@@ -183,4 +223,5 @@ function addPronouns(text: AnalysedText, first: number, last: number, mentions: 
   }
 }
 
-export const isSingularPronoun = (m: Mention, text: AnalysedText) => SINGULAR_PRONOUNS.has(text.norm[m.start] as string);
+export const isSingularPronoun = (m: Mention, text: AnalysedText) =>
+  SINGULAR_PRONOUNS.has(text.norm[m.start] as string);

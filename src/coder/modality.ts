@@ -26,10 +26,16 @@ export function modalityOf(ctx: SentenceContext, match: PatternMatch, subjectEnd
   let negated = inGroup('negation');
   if (!negated && match.pattern.kind === 'N') {
     const before = text.norm[match.head - 1];
-    negated = before === 'no' || before === 'without' || (text.pos[match.head - 1] === 'ADJ' && text.norm[match.head - 2] === 'no');
+    negated =
+      before === 'no' ||
+      before === 'without' ||
+      (text.pos[match.head - 1] === 'ADJ' && text.norm[match.head - 2] === 'no');
   }
   const hypothetical = inGroup('hypothetical');
-  const intended = inGroup('intended') || (match.pattern.kind === 'N' && /^(planned|proposed|upcoming|possible|potential|expected|prospective)$/.test(text.norm[match.head - 1] ?? ''));
+  const intended =
+    inGroup('intended') ||
+    (match.pattern.kind === 'N' &&
+      /^(planned|proposed|upcoming|possible|potential|expected|prospective)$/.test(text.norm[match.head - 1] ?? ''));
   const conditional = cuesIn(ctx, 'conditional', ctx.first, ctx.last);
   const reported = cuesIn(ctx, 'reported', ctx.first, ctx.last);
   const nonfactive = cuesIn(ctx, 'nonfactive', ctx.first, match.head - 1);
@@ -37,6 +43,11 @@ export function modalityOf(ctx: SentenceContext, match: PatternMatch, subjectEnd
   return { negated, conditional, modality, nonfactive };
 }
 
-function cuesIn(ctx: SentenceContext, cueClass: 'negation' | 'conditional' | 'intended' | 'hypothetical' | 'reported' | 'nonfactive', from: number, to: number): boolean {
+function cuesIn(
+  ctx: SentenceContext,
+  cueClass: 'negation' | 'conditional' | 'intended' | 'hypothetical' | 'reported' | 'nonfactive',
+  from: number,
+  to: number,
+): boolean {
   return ctx.cues.some((c) => c.cueClass === cueClass && c.start >= from && c.start <= to);
 }

@@ -15,10 +15,49 @@ export interface Participants {
 }
 
 const CLAUSE_BREAK = new Set([';', ':', '—', '–', '(', ')']);
-const PREPOSITIONS_BEFORE_NON_SUBJECT = new Set(['in', 'at', 'to', 'with', 'from', 'against', 'on', 'for', 'into', 'over', 'near', 'toward', 'towards', 'across', 'between', 'about', 'of', 'by', 'than', 'under', 'after', 'before', 'during', 'despite', 'like', 'toward']);
+const PREPOSITIONS_BEFORE_NON_SUBJECT = new Set([
+  'in',
+  'at',
+  'to',
+  'with',
+  'from',
+  'against',
+  'on',
+  'for',
+  'into',
+  'over',
+  'near',
+  'toward',
+  'towards',
+  'across',
+  'between',
+  'about',
+  'of',
+  'by',
+  'than',
+  'under',
+  'after',
+  'before',
+  'during',
+  'despite',
+  'like',
+  'toward',
+]);
 const SUBJECT_WINDOW = 18;
 const RELATIVE_PRONOUNS = new Set(['that', 'which', 'who']);
-const LISTENING_VERBS = new Set(['told', 'tell', 'tells', 'telling', 'briefed', 'brief', 'informed', 'inform', 'assured', 'reminded', 'warned']);
+const LISTENING_VERBS = new Set([
+  'told',
+  'tell',
+  'tells',
+  'telling',
+  'briefed',
+  'brief',
+  'informed',
+  'inform',
+  'assured',
+  'reminded',
+  'warned',
+]);
 const OBJECT_WINDOW = 15;
 /** Where a pattern's T slot found nothing, only an actor close after the match is taken as its target. */
 const NEAR_OBJECT_WINDOW = 8;
@@ -118,7 +157,41 @@ function isQuantityOf(text: AnalysedText, start: number): boolean {
   return of > 0 && QUANTITY_NOUNS.has(text.norm[of - 1] as string);
 }
 
-const QUANTITY_NOUNS = new Set(['thousands', 'hundreds', 'dozens', 'millions', 'tens', 'scores', 'group', 'groups', 'number', 'members', 'member', 'some', 'many', 'most', 'all', 'several', 'one', 'two', 'three', 'batch', 'contingent', 'delegation', 'team', 'unit', 'units', 'leaders', 'leader', 'representatives', 'crowd', 'crowds', 'supporters', 'hundred', 'thousand']);
+const QUANTITY_NOUNS = new Set([
+  'thousands',
+  'hundreds',
+  'dozens',
+  'millions',
+  'tens',
+  'scores',
+  'group',
+  'groups',
+  'number',
+  'members',
+  'member',
+  'some',
+  'many',
+  'most',
+  'all',
+  'several',
+  'one',
+  'two',
+  'three',
+  'batch',
+  'contingent',
+  'delegation',
+  'team',
+  'unit',
+  'units',
+  'leaders',
+  'leader',
+  'representatives',
+  'crowd',
+  'crowds',
+  'supporters',
+  'hundred',
+  'thousand',
+]);
 
 /** For a comma closing "X, …, verb": the mention X right before the opening comma, if the span between has no verb. */
 function appositionHead(ctx: SentenceContext, closing: number): Mention | null {
@@ -146,13 +219,58 @@ function governedByLightVerb(ctx: SentenceContext, start: number): boolean {
   return false;
 }
 
-const LIGHT_VERBS = new Set(['announce', 'declare', 'order', 'launch', 'begin', 'start', 'make', 'pay', 'carry', 'conduct', 'stage', 'hold', 'issue', 'deliver', 'complete', 'continue', 'resume', 'step', 'mount', 'unleash', 'lodge', 'file', 'impose', 'confirm', 'offer', 'extend', 'give', 'send', 'press', 'escalate', 'intensify', 'renew', 'end', 'call', 'undertake', 'stage', 'perform', 'finish', 'propose']);
+const LIGHT_VERBS = new Set([
+  'announce',
+  'declare',
+  'order',
+  'launch',
+  'begin',
+  'start',
+  'make',
+  'pay',
+  'carry',
+  'conduct',
+  'stage',
+  'hold',
+  'issue',
+  'deliver',
+  'complete',
+  'continue',
+  'resume',
+  'step',
+  'mount',
+  'unleash',
+  'lodge',
+  'file',
+  'impose',
+  'confirm',
+  'offer',
+  'extend',
+  'give',
+  'send',
+  'press',
+  'escalate',
+  'intensify',
+  'renew',
+  'end',
+  'call',
+  'undertake',
+  'stage',
+  'perform',
+  'finish',
+  'propose',
+]);
 
 /**
  * Who says the clause around a head: the subject of a speech verb before it ("Trump said North Korea would …"),
  * or a speaker named after it ("…, Trump warned").
  */
-export function speakerOf(ctx: SentenceContext, clauseStart: number, clauseEnd: number, lookAfter = true): Mention | null {
+export function speakerOf(
+  ctx: SentenceContext,
+  clauseStart: number,
+  clauseEnd: number,
+  lookAfter = true,
+): Mention | null {
   const { text } = ctx;
   for (let j = clauseStart - 1; j >= ctx.first && j >= clauseStart - 8; j--) {
     if (SPEECH_VERBS.has(text.lemma[j] as string) && text.pos[j] === 'VERB') return subjectBefore(ctx, j);
@@ -168,10 +286,32 @@ export function speakerOf(ctx: SentenceContext, clauseStart: number, clauseEnd: 
   return null;
 }
 
-const SPEECH_VERBS = new Set(['say', 'warn', 'tell', 'declare', 'vow', 'announce', 'state', 'insist', 'write', 'tweet', 'caution', 'add', 'threaten', 'promise', 'stress', 'claim']);
+const SPEECH_VERBS = new Set([
+  'say',
+  'warn',
+  'tell',
+  'declare',
+  'vow',
+  'announce',
+  'state',
+  'insist',
+  'write',
+  'tweet',
+  'caution',
+  'add',
+  'threaten',
+  'promise',
+  'stress',
+  'claim',
+]);
 
 /** The first actor mention after `from` in the same clause, skipping `exclude`. */
-function objectAfter(ctx: SentenceContext, from: number, exclude: Set<Mention>, window = OBJECT_WINDOW): Mention | null {
+function objectAfter(
+  ctx: SentenceContext,
+  from: number,
+  exclude: Set<Mention>,
+  window = OBJECT_WINDOW,
+): Mention | null {
   const { text } = ctx;
   for (let j = from; j <= ctx.last && j < from + window; j++) {
     if (CLAUSE_BREAK.has(text.norm[j] as string)) break;
@@ -241,11 +381,13 @@ export function participantsOf(ctx: SentenceContext, match: PatternMatch, passiv
   // "Moon and Kim met … on the North Korean side": two subjects and an empty T slot make a mutual act; an
   // actor after it is a place, not a third party.
   const mutual = match.targetMissing && new Set(sources.map((m) => m.code.slice(0, 3))).size >= 2;
-  if (!target && !mutual) target = objectAfter(ctx, match.end, new Set(sources), match.targetMissing ? NEAR_OBJECT_WINDOW : OBJECT_WINDOW);
+  if (!target && !mutual)
+    target = objectAfter(ctx, match.end, new Set(sources), match.targetMissing ? NEAR_OBJECT_WINDOW : OBJECT_WINDOW);
   // Two sides acting together on something of one of theirs ("Palestinians and Israelis failed to reach
   // agreement on … Palestinian offices") act on each other, not on themselves.
   const sourceCountries = new Set(sources.map((m) => m.code.slice(0, 3)));
-  if (target && sourceCountries.size >= 2 && sourceCountries.has(target.code.slice(0, 3)) && !match.target) target = null;
+  if (target && sourceCountries.size >= 2 && sourceCountries.has(target.code.slice(0, 3)) && !match.target)
+    target = null;
   const targets = target ? conjoinedGroup(ctx, target).filter((m) => !sources.includes(m)) : [];
   return pattern.swap ? { sources: targets, targets: sources, passive } : { sources, targets, passive };
 }

@@ -36,7 +36,10 @@ export function findCues(text: AnalysedText, first: number, last: number, lexico
   return cues;
 }
 
-export function indexMentions(mentions: Mention[]): { mentionAt: Map<number, Mention>; mentionOf: Map<number, Mention> } {
+export function indexMentions(mentions: Mention[]): {
+  mentionAt: Map<number, Mention>;
+  mentionOf: Map<number, Mention>;
+} {
   const mentionAt = new Map<number, Mention>();
   const mentionOf = new Map<number, Mention>();
   for (const m of mentions) {

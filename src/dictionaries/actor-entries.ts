@@ -1,7 +1,7 @@
 /**
  * Actor, person, role and title entries: parsed from their dictionary lines and resolved on a date.
  */
-import { type DictLine, type DictProblem, alternatives, where } from './dict-file.js';
+import { alternatives, type DictLine, type DictProblem, where } from './dict-file.js';
 
 export interface NamedActor {
   kind: 'actor';
@@ -74,7 +74,9 @@ export function parseRoleLine(
     return null;
   }
   const entry: RoleWord | Title =
-    kind === 'role' ? { kind: 'role', role, where: where(line) } : { kind: 'title', role: noRole ? null : role, where: where(line) };
+    kind === 'role'
+      ? { kind: 'role', role, where: where(line) }
+      : { kind: 'title', role: noRole ? null : role, where: where(line) };
   return { entry, names: list };
 }
 

@@ -13,5 +13,8 @@ export interface CheckReport {
 
 export function checkDictionaries(extraDirs: string[] = []): CheckReport {
   const lexicon = loadLexicon(extraDirs);
-  return { lexicon, problems: [...lexicon.problems].sort((a, b) => a.where.localeCompare(b.where, 'en', { numeric: true })) };
+  return {
+    lexicon,
+    problems: [...lexicon.problems].sort((a, b) => a.where.localeCompare(b.where, 'en', { numeric: true })),
+  };
 }

@@ -7,13 +7,8 @@ import { phraseTokens } from '../nlp/analyse.js';
 import { pluralsOf } from '../nlp/normalize.js';
 import { isCameoCode } from '../ontology/index.js';
 import { packageRoot } from '../package-root.js';
-import {
-  type LexiconEntry,
-  parseActorLine,
-  parsePersonLine,
-  parseRoleLine,
-} from './actor-entries.js';
-import { type DictFile, type DictProblem, alternatives, listDictFiles, readDictFile, where } from './dict-file.js';
+import { type LexiconEntry, parseActorLine, parsePersonLine, parseRoleLine } from './actor-entries.js';
+import { alternatives, type DictFile, type DictProblem, listDictFiles, readDictFile, where } from './dict-file.js';
 import { type HeadPatterns, indexPatterns, type Pattern, parsePatternLine } from './pattern-entries.js';
 import { PhraseTrie } from './phrase-trie.js';
 
@@ -48,7 +43,9 @@ export function loadLexicon(extraDirs: string[] = []): Lexicon {
   const names = new PhraseTrie<NameValue>();
   const patterns: Pattern[] = [];
   const allCues = new PhraseTrie<CueClass | 'discard'>();
-  const cues = Object.fromEntries([...CUE_CLASSES, 'discard'].map((c) => [c, new PhraseTrie<string>()])) as Lexicon['cues'];
+  const cues = Object.fromEntries(
+    [...CUE_CLASSES, 'discard'].map((c) => [c, new PhraseTrie<string>()]),
+  ) as Lexicon['cues'];
   const counts = { actors: 0, people: 0, roles: 0, titles: 0, patterns: 0, files: 0 };
   const seenNames = new Map<string, string>();
   let validAsOf = '';
@@ -121,5 +118,13 @@ export function loadLexicon(extraDirs: string[] = []): Lexicon {
       }
     }
   });
-  return { names, patterns: indexPatterns(patterns), cues, allCues, validAsOf: validAsOf || 'unknown', problems, counts };
+  return {
+    names,
+    patterns: indexPatterns(patterns),
+    cues,
+    allCues,
+    validAsOf: validAsOf || 'unknown',
+    problems,
+    counts,
+  };
 }

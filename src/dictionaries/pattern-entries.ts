@@ -36,7 +36,11 @@ const KINDS: Record<string, { kind: 'V' | 'N'; swap: boolean; consequence: boole
   R: { kind: 'V', swap: false, consequence: true },
 };
 
-export function parsePatternLine(line: DictLine, isCode: (code: string) => boolean, problems: DictProblem[]): Pattern | null {
+export function parsePatternLine(
+  line: DictLine,
+  isCode: (code: string) => boolean,
+  problems: DictProblem[],
+): Pattern | null {
   const [code, kindField, ...rest] = line.fields;
   const text = rest.join(' ').trim();
   const at = where(line);

@@ -13,7 +13,15 @@ export interface GoldRecord {
   id: string;
   text: string;
   expected?: Array<{ source?: unknown; target?: unknown; code?: string }>;
-  events?: Array<{ source?: unknown; target?: unknown; plover?: string; cameo?: string; direction?: string; negated?: boolean; background?: boolean }>;
+  events?: Array<{
+    source?: unknown;
+    target?: unknown;
+    plover?: string;
+    cameo?: string;
+    direction?: string;
+    negated?: boolean;
+    background?: boolean;
+  }>;
   expect_no_events?: boolean;
   enabled?: boolean;
 }
@@ -59,12 +67,16 @@ export interface ScoreReport {
   misses: Miss[];
 }
 
-const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : v == null || v === '' || v === '---' ? [] : [String(v)]);
+const list = (v: unknown): string[] =>
+  Array.isArray(v) ? v.map(String) : v == null || v === '' || v === '---' ? [] : [String(v)];
 const ORG_ALIAS: Record<string, string> = { EU: 'EUR', NATO: 'NAT', UN: 'UNO' };
 
 /** Country level: the first three letters after an IGO/NGO prefix is dropped (IGOUNO → UNO). */
 export function countryOf(actor: string): string {
-  const c = actor.toUpperCase().replace(/^-+$/, '').replace(/^(IGO|NGO)(?=[A-Z]{2})/, '');
+  const c = actor
+    .toUpperCase()
+    .replace(/^-+$/, '')
+    .replace(/^(IGO|NGO)(?=[A-Z]{2})/, '');
   return (ORG_ALIAS[c] ?? c).slice(0, 3);
 }
 const whole = (a: string) => a.toUpperCase().replace(/^-+$/, '');
@@ -81,21 +93,25 @@ function goldTuples(rec: GoldRecord): Tuple[] {
   for (const e of rec.expected ?? []) {
     const isCameo = /^\d{2,4}$/.test(String(e.code ?? ''));
     const plover = isCameo ? undefined : ploverType(String(e.code ?? ''));
-    out.push(...expand(list(e.source), list(e.target), {
-      cameo: isCameo ? String(e.code) : undefined,
-      plover,
-      direction: isCameo ? cameoDirection(e.code) : plover && ploverDirection(plover),
-      optional: false,
-    }));
+    out.push(
+      ...expand(list(e.source), list(e.target), {
+        cameo: isCameo ? String(e.code) : undefined,
+        plover,
+        direction: isCameo ? cameoDirection(e.code) : plover && ploverDirection(plover),
+        optional: false,
+      }),
+    );
   }
   for (const e of rec.events ?? []) {
     const plover = e.plover ? ploverType(e.plover) : undefined;
-    out.push(...expand(list(e.source), list(e.target), {
-      cameo: e.cameo,
-      plover,
-      direction: e.direction ?? (plover ? ploverDirection(plover) : cameoDirection(e.cameo)),
-      optional: e.negated === true || e.background === true,
-    }));
+    out.push(
+      ...expand(list(e.source), list(e.target), {
+        cameo: e.cameo,
+        plover,
+        direction: e.direction ?? (plover ? ploverDirection(plover) : cameoDirection(e.cameo)),
+        optional: e.negated === true || e.background === true,
+      }),
+    );
   }
   return out;
 }
@@ -120,7 +136,8 @@ function goldKey(level: Level, g: Tuple): string {
 
 /** The prediction's key in the gold's terms: CAMEO root where the gold is CAMEO-coded, else PLOVER type. */
 function predKey(level: Level, p: Tuple, g: Tuple): string {
-  if (level === 'dyad+type') return `${countryOf(p.s)}|${countryOf(p.t)}|${g.cameo ? (p.cameo ?? '').slice(0, 2) : p.plover}`;
+  if (level === 'dyad+type')
+    return `${countryOf(p.s)}|${countryOf(p.t)}|${g.cameo ? (p.cameo ?? '').slice(0, 2) : p.plover}`;
   if (level === 'exact') return `${whole(p.s)}|${whole(p.t)}|${g.cameo ? p.cameo : p.plover}`;
   return goldKey(level, p);
 }
@@ -141,7 +158,10 @@ function matchCount(level: Level, gold: Tuple[], pred: Tuple[]): { tp: number; f
 }
 
 export function score(gold: GoldRecord[], predictions: Map<string, PredictedEvent[]>): ScoreReport {
-  const totals = Object.fromEntries(LEVELS.map((l) => [l, { tp: 0, fp: 0, fn: 0 }])) as Record<Level, { tp: number; fp: number; fn: number }>;
+  const totals = Object.fromEntries(LEVELS.map((l) => [l, { tp: 0, fp: 0, fn: 0 }])) as Record<
+    Level,
+    { tp: number; fp: number; fn: number }
+  >;
   let noEventRecords = 0;
   let noEventWithPrediction = 0;
   const misses: Miss[] = [];
@@ -149,7 +169,12 @@ export function score(gold: GoldRecord[], predictions: Map<string, PredictedEven
   for (const rec of gold.filter((r) => r.enabled !== false)) {
     const g = goldTuples(rec);
     const p = (predictions.get(String(rec.id)) ?? []).flatMap((e) =>
-      expand(list(e.source), list(e.target), { cameo: e.cameo, plover: ploverType(e.plover) ?? e.plover, direction: e.direction, optional: false }),
+      expand(list(e.source), list(e.target), {
+        cameo: e.cameo,
+        plover: ploverType(e.plover) ?? e.plover,
+        direction: e.direction,
+        optional: false,
+      }),
     );
     if (g.every((x) => x.optional) && rec.expect_no_events !== false) {
       noEventRecords++;
@@ -169,7 +194,10 @@ export function score(gold: GoldRecord[], predictions: Map<string, PredictedEven
       const { tp, fp, fn } = totals[l];
       const precision = tp + fp ? tp / (tp + fp) : 0;
       const recall = tp + fn ? tp / (tp + fn) : 0;
-      return [l, { tp, fp, fn, precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0 }];
+      return [
+        l,
+        { tp, fp, fn, precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0 },
+      ];
     }),
   ) as Record<Level, LevelScore>;
   return {

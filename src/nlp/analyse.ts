@@ -2,8 +2,9 @@
  * Sentence split, tokens, POS and lemmas with wink-nlp, packed as parallel arrays (one entry per token) so the
  * coder's inner loops index into arrays instead of building objects per token.
  */
-import winkNLP from 'wink-nlp';
+
 import model from 'wink-eng-lite-web-model';
+import winkNLP from 'wink-nlp';
 import { normalizeToken } from './normalize.js';
 
 export interface AnalysedText {

@@ -6,8 +6,12 @@ const COMBINING_MARKS = /\p{M}+/gu;
 
 export function normalizeToken(value: string): string {
   let token = value.toLowerCase();
-  if (/[^\x00-\x7f]/.test(token)) {
-    token = token.normalize('NFD').replace(COMBINING_MARKS, '').replace(/[‘’‛`´]/g, "'").replace(/[‐-―−]/g, '-');
+  if (/[\u0080-\uFFFF]/.test(token)) {
+    token = token
+      .normalize('NFD')
+      .replace(COMBINING_MARKS, '')
+      .replace(/[‘’‛`´]/g, "'")
+      .replace(/[‐-―−]/g, '-');
   }
   if (token.length > 1 && token.includes('.') && /[a-z]/.test(token)) token = token.replace(/\./g, '');
   return token;

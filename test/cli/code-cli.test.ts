@@ -30,7 +30,10 @@ describe('dyadwatch code', () => {
       .join('\n');
     const r = run(['code', '--jsonl'], input);
     expect(r.status).toBe(0);
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => l.id)).toEqual(['a', 'b']);
     expect(lines[0].events[0]).toMatchObject({ source: 'USAGOV', target: 'PRKGOV', root: '12', direction: 'rearward' });
     expect(lines[1].events).toEqual([]);
@@ -52,14 +55,20 @@ describe('dyadwatch code', () => {
   });
 
   it('invalid UTF-8 names the file and line', () => {
-    const path = file('latin1.txt', Buffer.concat([Buffer.from('fine line\nsecond line caf'), Buffer.from([0xe9]), Buffer.from(' here\n')]));
+    const path = file(
+      'latin1.txt',
+      Buffer.concat([Buffer.from('fine line\nsecond line caf'), Buffer.from([0xe9]), Buffer.from(' here\n')]),
+    );
     const r = run(['code', path]);
     expect(r.status).not.toBe(0);
     expect(r.stderr).toMatch(/latin1\.txt:2: invalid UTF-8/);
   });
 
   it('a malformed JSONL line is reported with file and line, and the other lines are still coded', () => {
-    const path = file('mixed.jsonl', '{"id":"1","date":"2019-02-28","text":"Trump walked away from the talks with Kim."}\n{not json\n');
+    const path = file(
+      'mixed.jsonl',
+      '{"id":"1","date":"2019-02-28","text":"Trump walked away from the talks with Kim."}\n{not json\n',
+    );
     const r = run(['code', '--jsonl', path]);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('mixed.jsonl:2: not valid JSON');

@@ -1,5 +1,5 @@
-import { createCoder } from '../../src/coder/index.js';
 import type { EventRecord } from '../../src/coder/event.js';
+import { createCoder } from '../../src/coder/index.js';
 
 const coder = await createCoder();
 

@@ -11,10 +11,15 @@ describe('modality', () => {
     expect(first('Iran refused to meet the United States in Vienna.', '04')?.negated ?? true).toBe(true);
   });
   it('conditional: unless', () => {
-    expect(first('North Korea threatened to cancel the talks unless South Korea halts the drills.')?.conditional).toBe(true);
+    expect(first('North Korea threatened to cancel the talks unless South Korea halts the drills.')?.conditional).toBe(
+      true,
+    );
   });
   it('intended: "will visit" is an intent to meet (036), as PLOVER codes future cooperation', () => {
-    expect(first('President Xi will visit Russia next month.', '03')).toMatchObject({ cameo: '036', modality: 'intended' });
+    expect(first('President Xi will visit Russia next month.', '03')).toMatchObject({
+      cameo: '036',
+      modality: 'intended',
+    });
   });
   it('intended: "will strike" is a threat, not a strike', () => {
     expect(first('North Korea said it will strike Guam.')?.root).toBe('13');
@@ -26,7 +31,11 @@ describe('modality', () => {
     expect(first('Israeli jets struck targets in Gaza, Palestinian officials said.')?.modality).toBe('reported');
   });
   it('asserted: a plain past act', () => {
-    expect(first('Turkey shelled Kurdish positions in Syria.')).toMatchObject({ negated: false, conditional: false, modality: 'asserted' });
+    expect(first('Turkey shelled Kurdish positions in Syria.')).toMatchObject({
+      negated: false,
+      conditional: false,
+      modality: 'asserted',
+    });
   });
 });
 

@@ -30,7 +30,9 @@ describe('one sentence per CAMEO root', () => {
   for (const [root, text, src, tgt] of cases) {
     it(`root ${root}: ${text}`, () => {
       const events = code(text);
-      const match = events.find((e) => e.root === root && e.source.startsWith(src) && (tgt === '' || e.target.startsWith(tgt)));
+      const match = events.find(
+        (e) => e.root === root && e.source.startsWith(src) && (tgt === '' || e.target.startsWith(tgt)),
+      );
       expect(match, JSON.stringify(events.map((e) => `${e.source}>${e.target}:${e.cameo}`))).toBeDefined();
     });
   }
@@ -49,11 +51,18 @@ describe('no-event sentences stay empty', () => {
 
 describe('source and target structure', () => {
   it('passive voice: the agent after "by" is the source', () => {
-    expect(hasEvent('North Korea was condemned by the United Nations Security Council.', 'IGO', 'PRK', '11')).toBe(true);
+    expect(hasEvent('North Korea was condemned by the United Nations Security Council.', 'IGO', 'PRK', '11')).toBe(
+      true,
+    );
   });
   it('compound targets give one event per target', () => {
     const events = code('North Korea warned the United States and South Korea against the drills.');
-    expect(events.filter((e) => e.source === 'PRK').map((e) => e.target).sort()).toEqual(['KOR', 'USA']);
+    expect(
+      events
+        .filter((e) => e.source === 'PRK')
+        .map((e) => e.target)
+        .sort(),
+    ).toEqual(['KOR', 'USA']);
   });
   it('a mutual act with two sources and no target is coded both ways', () => {
     const events = code('The United States and China held talks in Geneva.');
@@ -69,7 +78,9 @@ describe('source and target structure', () => {
   });
   it('"A said B attacked" is also A accusing B', () => {
     const events = code('Ukraine said that Russian forces had shelled a hospital in Kharkiv.', '2022-03-10');
-    expect(events.some((e) => e.source.startsWith('UKR') && e.target.startsWith('RUS') && e.cameo === '112')).toBe(true);
+    expect(events.some((e) => e.source.startsWith('UKR') && e.target.startsWith('RUS') && e.cameo === '112')).toBe(
+      true,
+    );
     expect(events.some((e) => e.source.startsWith('RUS') && e.root === '19')).toBe(true);
   });
   it('an attribution after the report is not an accusation', () => {
@@ -91,7 +102,10 @@ describe('people resolve to their role on the document date', () => {
     expect(code('Donald Trump criticised China over trade.', '2015-06-01')[0]?.source).not.toBe('USAGOV');
   });
   it('Moon Jae-in is KORGOV in 2018 and titles are absorbed', () => {
-    expect(code('President Moon praised Kim Jong-un for his courage.', '2018-04-28')[0]).toMatchObject({ source: 'KORGOV', target: 'PRKGOV' });
+    expect(code('President Moon praised Kim Jong-un for his courage.', '2018-04-28')[0]).toMatchObject({
+      source: 'KORGOV',
+      target: 'PRKGOV',
+    });
   });
   it('Vice President Pence is USAGOV in 2018', () => {
     expect(hasEvent('Vice President Pence warned North Korea.', 'USAGOV', 'PRK', '13', '2018-05-21')).toBe(true);
@@ -100,11 +114,17 @@ describe('people resolve to their role on the document date', () => {
 
 describe('co-reference', () => {
   it('a pronoun subject takes the actor of an earlier sentence', () => {
-    const events = code('Iran’s foreign minister arrived in Moscow on Monday. He met Vladimir Putin at the Kremlin.', '2019-01-10');
+    const events = code(
+      'Iran’s foreign minister arrived in Moscow on Monday. He met Vladimir Putin at the Kremlin.',
+      '2019-01-10',
+    );
     expect(events.some((e) => e.source.startsWith('IRN') && e.target.startsWith('RUS') && e.root === '04')).toBe(true);
   });
   it('"the two leaders" refers to the last two people', () => {
-    const events = code('Donald Trump arrived in Singapore, as did Kim Jong-un. The two leaders shook hands and held talks.', '2018-06-12');
+    const events = code(
+      'Donald Trump arrived in Singapore, as did Kim Jong-un. The two leaders shook hands and held talks.',
+      '2018-06-12',
+    );
     const pairs = events.filter((e) => e.root === '04').map((e) => `${e.source}>${e.target}`);
     expect(pairs).toEqual(expect.arrayContaining(['USAGOV>PRKGOV', 'PRKGOV>USAGOV']));
   });

@@ -8,7 +8,8 @@ import { code } from './helpers.js';
 
 const shared = sharedDir();
 const goldPath = shared ? join(shared, 'eval', 'dev', 'seed_gold.jsonl') : '';
-if (!shared || !existsSync(goldPath)) console.warn('seed-gold tests skipped: ../shared/eval/dev/seed_gold.jsonl is absent');
+if (!shared || !existsSync(goldPath))
+  console.warn('seed-gold tests skipped: ../shared/eval/dev/seed_gold.jsonl is absent');
 
 interface GoldLine {
   id: string;
@@ -45,7 +46,9 @@ describe.skipIf(!shared || !existsSync(goldPath))('seed commentary gold', () => 
 
   it('the insult to Vice President Pence', () => {
     const events = eventsOf(find('insult to the Vice President Pence').text);
-    expect(events.some((e) => e.source.startsWith('PRK') && e.target === 'USAGOV' && e.direction === 'rearward')).toBe(true);
+    expect(events.some((e) => e.source.startsWith('PRK') && e.target === 'USAGOV' && e.direction === 'rearward')).toBe(
+      true,
+    );
   });
 
   it('at least 80% of the no-event sentences stay empty', () => {

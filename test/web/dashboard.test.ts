@@ -70,9 +70,9 @@ describe.skipIf(!chromiumAvailable())('dashboard in chromium', () => {
     // Functions, not strings: the dashboard's Content-Security-Policy forbids evaluating strings in the page.
     // (The functions run in the page: they must not refer to anything outside themselves.)
     await page.waitForFunction(() =>
-      Array.from((globalThis as unknown as { document: PageDocument }).document.querySelectorAll('#dyad-events tbody tr')).every(
-        (row) => row.classList.contains('rearward'),
-      ),
+      Array.from(
+        (globalThis as unknown as { document: PageDocument }).document.querySelectorAll('#dyad-events tbody tr'),
+      ).every((row) => row.classList.contains('rearward')),
     );
     const csv = await page.locator('.exports a', { hasText: 'CSV' }).getAttribute('href');
     expect(csv).toContain('direction=rearward');
@@ -135,7 +135,9 @@ describe.skipIf(!chromiumAvailable())('dashboard in chromium', () => {
     await page.click('#theme');
     await page.locator('#live-events .event-card').first().waitFor();
     expect(
-      await page.evaluate(() => (globalThis as unknown as { document: PageDocument }).document.documentElement.dataset.theme),
+      await page.evaluate(
+        () => (globalThis as unknown as { document: PageDocument }).document.documentElement.dataset.theme,
+      ),
     ).toMatch(/dark|light/);
     await shot('live-theme-switched');
     expect(errors).toEqual([]);

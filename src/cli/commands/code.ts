@@ -23,8 +23,10 @@ export function register(program: Command): void {
     .option('--dict <dir...>', 'extra dictionary folders')
     .action(async (files: string[], options: CodeOptions) => {
       const { runCode } = await import('../code-run.js');
-      if (options.format !== 'jsonl' && options.format !== 'table') throw new CliError(`--format must be jsonl or table, not "${options.format}"`);
-      if (options.date && !/^\d{4}-\d{2}-\d{2}$/.test(options.date)) throw new CliError(`--date must be YYYY-MM-DD, not "${options.date}"`);
+      if (options.format !== 'jsonl' && options.format !== 'table')
+        throw new CliError(`--format must be jsonl or table, not "${options.format}"`);
+      if (options.date && !/^\d{4}-\d{2}-\d{2}$/.test(options.date))
+        throw new CliError(`--date must be YYYY-MM-DD, not "${options.date}"`);
       await runCode(files.length ? files : ['-'], {
         jsonl: options.jsonl ?? false,
         format: options.format,

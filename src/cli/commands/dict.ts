@@ -14,7 +14,8 @@ export function register(program: Command): void {
       const { lexicon, problems } = checkDictionaries(options.dict ?? []);
       const errors = problems.filter((p) => p.severity === 'error');
       const warnings = problems.filter((p) => p.severity === 'warning');
-      for (const p of options.warnings ? problems : errors) process.stdout.write(`${p.where}: ${p.severity}: ${p.message}\n`);
+      for (const p of options.warnings ? problems : errors)
+        process.stdout.write(`${p.where}: ${p.severity}: ${p.message}\n`);
       const c = lexicon.counts;
       process.stdout.write(
         `${c.files} files: ${c.actors} actors, ${c.people} people, ${c.roles} role lines, ${c.titles} title lines, ${c.patterns} patterns; ${errors.length} errors, ${warnings.length} warnings (valid as of ${lexicon.validAsOf})\n`,

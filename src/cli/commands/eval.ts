@@ -33,7 +33,10 @@ export function register(program: Command): void {
         });
       const coder = await createCoder();
       const predictions = new Map(
-        gold.map((r) => [String(r.id), coder.codeDocument({ id: String(r.id), date: normalise(r.date), text: r.text }).events]),
+        gold.map((r) => [
+          String(r.id),
+          coder.codeDocument({ id: String(r.id), date: normalise(r.date), text: r.text }).events,
+        ]),
       );
       const report = score(gold, predictions);
       if (options.json) {
@@ -41,15 +44,21 @@ export function register(program: Command): void {
         return;
       }
       const f = (x: number) => x.toFixed(3);
-      process.stdout.write(`${report.records} records, ${report.noEventRecords} without events (false-positive rate ${report.noEventFalsePositiveRate === null ? 'n/a' : f(report.noEventFalsePositiveRate)})\n`);
+      process.stdout.write(
+        `${report.records} records, ${report.noEventRecords} without events (false-positive rate ${report.noEventFalsePositiveRate === null ? 'n/a' : f(report.noEventFalsePositiveRate)})\n`,
+      );
       for (const level of LEVELS) {
         const s = report.levels[level];
-        process.stdout.write(`${level.padEnd(15)} P ${f(s.precision)}  R ${f(s.recall)}  F1 ${f(s.f1)}  (tp ${s.tp}, fp ${s.fp}, fn ${s.fn})\n`);
+        process.stdout.write(
+          `${level.padEnd(15)} P ${f(s.precision)}  R ${f(s.recall)}  F1 ${f(s.f1)}  (tp ${s.tp}, fp ${s.fp}, fn ${s.fn})\n`,
+        );
       }
       const show = Number(options.show) || 0;
       if (show && report.misses.length) process.stdout.write(`\nworst misses (dyad+type):\n`);
       for (const miss of report.misses.slice(0, show)) {
-        process.stdout.write(`- ${miss.id}: ${miss.text.slice(0, 140)}\n    gold: ${miss.gold.join(' ') || '(none)'}\n    pred: ${miss.predicted.join(' ') || '(none)'}\n`);
+        process.stdout.write(
+          `- ${miss.id}: ${miss.text.slice(0, 140)}\n    gold: ${miss.gold.join(' ') || '(none)'}\n    pred: ${miss.predicted.join(' ') || '(none)'}\n`,
+        );
       }
     });
 }
