@@ -129,7 +129,8 @@ async function* textDocuments(stream: Readable, name: string, date: string): Asy
   const id = basename(name);
   for await (const { line, number } of utf8Lines(stream, name)) {
     chunk += `${line}\n`;
-    if (chunk.length >= CHUNK_CHARS && line.trim() === '') {
+    // Cut at a paragraph break, or at any line once a chunk is twice the size (text without blank lines).
+    if (chunk.length >= CHUNK_CHARS && (line.trim() === '' || chunk.length >= 2 * CHUNK_CHARS)) {
       yield { input: { id, date, text: chunk }, where: `${name}:${chunkLine}`, offset };
       offset += chunk.length;
       chunk = '';
