@@ -239,6 +239,8 @@ function eventsSection(dyad: string, signal: AbortSignal, origin: string | null)
           replace(table, h('p', { class: 'muted' }, 'No events match.'));
           tbody = null;
         } else {
+          const body = h('tbody', null, page.items.map(eventRow));
+          tbody = body;
           replace(
             table,
             h(
@@ -259,7 +261,7 @@ function eventsSection(dyad: string, signal: AbortSignal, origin: string | null)
                     ),
                   ),
                 ),
-                (tbody = h('tbody', null, page.items.map(eventRow))),
+                body,
               ),
             ),
           );
