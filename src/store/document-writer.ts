@@ -147,7 +147,7 @@ export async function writeDocument(tx: Queryable, input: DocumentInput, coded: 
   await tx.insertMany(
     'sentences',
     SENTENCE_COLUMNS,
-    coded.sentences.map((s) => [id, s.index, s.text, s.span[0], s.span[1]]),
+    coded.sentences.map((s) => [id, s.index, '', s.span[0], s.span[1]]),
   );
   await insertEvents(tx, id, events);
   return {
@@ -168,7 +168,7 @@ export async function rewriteCoding(tx: Queryable, id: string, coded: CodedDocum
   await tx.insertMany(
     'sentences',
     SENTENCE_COLUMNS,
-    coded.sentences.map((s) => [id, s.index, s.text, s.span[0], s.span[1]]),
+    coded.sentences.map((s) => [id, s.index, '', s.span[0], s.span[1]]),
   );
   const events = applyCorrections(codedEvents(coded, id), await loadCorrections(tx, id));
   await insertEvents(tx, id, events);

@@ -73,12 +73,15 @@ export class SqlStore implements Store {
       [id],
     );
     const events = await this.driver.all('SELECT * FROM events WHERE doc_id = ? ORDER BY sentence, id', [id]);
+    const text = String(row.text);
     return {
       document: toDocument(row),
-      text: String(row.text),
+      text,
+      // A sentence's text is its span of the document's text (stored once); rows written before that was so
+      // still carry their own copy.
       sentences: sentences.map((s) => ({
         index: Number(s.idx),
-        text: String(s.text),
+        text: String(s.text ?? '') || text.slice(Number(s.span_start), Number(s.span_end)),
         span: [Number(s.span_start), Number(s.span_end)] as [number, number],
       })),
       events: events.map(toEvent),
