@@ -23,7 +23,9 @@ export interface AnalysedText {
   sentences: Array<[number, number]>;
 }
 
-const nlp = winkNLP(model);
+// Only what the coder reads: sentence breaks and POS (lemmas come with POS). wink's default pipeline also runs
+// negation, sentiment and named-entity stages whose output the coder never looks at.
+const nlp = winkNLP(model, ['sbd', 'pos']);
 const its = nlp.its;
 
 export function analyse(text: string): AnalysedText {
