@@ -9,7 +9,7 @@ import { matchPatterns, type PatternMatch } from './match-patterns.js';
 import type { Mention } from './mentions.js';
 import type { EventModality } from './modality.js';
 import { modalityOf } from './modality.js';
-import { isPassiveHead, participantsOf, speakerOf } from './participants.js';
+import { conjoinedGroup, isPassiveHead, participantsOf, speakerOf, subjectBefore } from './participants.js';
 import type { SentenceContext } from './sentence-context.js';
 import { unrealisedReadingOf } from './threat-reading.js';
 
@@ -139,7 +139,41 @@ export function codeSentence(ctx: SentenceContext, lexicon: Lexicon, history: Di
       });
     }
   }
+  drafts.push(...obligationsImposed(ctx, history));
   return keepMostSpecific(drafts);
+}
+
+/**
+ * "Britain said Iran must release the tanker", "the US declared that China must drop barriers": a speaker
+ * telling another actor what it must do makes a demand (CAMEO 10), whatever the demanded act is.
+ */
+function obligationsImposed(ctx: SentenceContext, history: DiscourseHistory): DraftEvent[] {
+  const { text } = ctx;
+  const drafts: DraftEvent[] = [];
+  for (let i = ctx.first; i <= ctx.last; i++) {
+    if (text.norm[i] !== 'must') continue;
+    const obliged = subjectBefore(ctx, i);
+    if (!obliged || obliged.end < i - 2) continue;
+    const speaker = speakerOf(ctx, obliged.start, obliged.start, false);
+    if (!speaker || speaker === obliged) continue;
+    const [source] = resolveAll(ctx, [speaker], history);
+    for (const target of resolveAll(ctx, conjoinedGroup(ctx, obliged), history, true)) {
+      if (!source || isSelfPair(source.code, target.code)) continue;
+      drafts.push({
+        sentence: ctx.index,
+        source: source.code,
+        sourceText: source.text,
+        target: target.code,
+        targetText: target.text,
+        cameo: '100',
+        modality: { negated: false, conditional: false, modality: 'asserted', nonfactive: false },
+        span: [text.start[speaker.start] as number, text.end[Math.min(i + 1, ctx.last)] as number],
+        confidence: 0.55,
+        specificity: 2,
+      });
+    }
+  }
+  return drafts;
 }
 
 /**

@@ -87,6 +87,11 @@ describe('source and target structure', () => {
     const events = code('Israeli jets struck targets in Gaza, Palestinian officials said.', '2014-07-10');
     expect(events.some((e) => e.cameo === '112')).toBe(false);
   });
+  it('"A said B must …" is A demanding of B, and what B must do is not asserted', () => {
+    const events = code('Britain said that Iran must release the seized tanker.', '2019-07-20');
+    expect(events.some((e) => e.source.startsWith('GBR') && e.target.startsWith('IRN') && e.root === '10')).toBe(true);
+    expect(events.filter((e) => e.source.startsWith('IRN')).every((e) => e.modality !== 'asserted')).toBe(true);
+  });
   it('role words attach to a country', () => {
     const [event] = code('North Korean troops fired artillery at South Korean soldiers.');
     expect(event?.source).toBe('PRKMIL');
