@@ -32,7 +32,6 @@ export function codeDocument(input: CoderInput, lexicon: Lexicon, coderVersion: 
       last,
       mentions,
       ...indexMentions(mentions),
-      resolved: new Map(),
       cues: findCues(text, first, last, lexicon),
     };
     const drafts = codeSentence(ctx, lexicon, history);

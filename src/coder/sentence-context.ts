@@ -21,8 +21,6 @@ export interface SentenceContext {
   mentionAt: Map<number, Mention>;
   /** The mention covering each token, if any. */
   mentionOf: Map<number, Mention>;
-  /** Resolved actor codes of co-referring mentions (pronouns, "the two leaders", bare roles). */
-  resolved: Map<Mention, string[]>;
   cues: Cue[];
 }
 
@@ -48,6 +46,3 @@ export function indexMentions(mentions: Mention[]): {
   }
   return { mentionAt, mentionOf };
 }
-
-export const hasCue = (ctx: SentenceContext, cueClass: Cue['cueClass'], from = ctx.first, to = ctx.last) =>
-  ctx.cues.some((c) => c.cueClass === cueClass && c.start >= from && c.start <= to);

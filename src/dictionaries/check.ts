@@ -1,7 +1,6 @@
 /**
- * `dict check`: every problem the loader found (bad codes, bad or overlapping date ranges, duplicates) plus
- * people whose last office ended long ago in a file that claims to be current — the way the old dictionaries
- * went stale without anyone noticing.
+ * `dict check`: every problem the loader found (bad codes, bad or overlapping date ranges, names listed twice),
+ * sorted by file and line. Each file's `@valid-as-of` date is reported as the dictionaries' date.
  */
 import type { DictProblem } from './dict-file.js';
 import { type Lexicon, loadLexicon } from './lexicon.js';

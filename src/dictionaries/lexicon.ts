@@ -24,7 +24,6 @@ export interface NameValue {
 export interface Lexicon {
   names: PhraseTrie<NameValue>;
   patterns: Map<string, HeadPatterns>;
-  cues: Record<CueClass | 'discard', PhraseTrie<string>>;
   /** Every cue of every class in one trie (values: the classes), so a sentence is scanned once. */
   allCues: PhraseTrie<CueClass | 'discard'>;
   /** The newest `@valid-as-of` among the built-in files: stamped on every event as `dict:YYYY-MM`. */
@@ -43,9 +42,6 @@ export function loadLexicon(extraDirs: string[] = []): Lexicon {
   const names = new PhraseTrie<NameValue>();
   const patterns: Pattern[] = [];
   const allCues = new PhraseTrie<CueClass | 'discard'>();
-  const cues = Object.fromEntries(
-    [...CUE_CLASSES, 'discard'].map((c) => [c, new PhraseTrie<string>()]),
-  ) as Lexicon['cues'];
   const counts = { actors: 0, people: 0, roles: 0, titles: 0, patterns: 0, files: 0 };
   const seenNames = new Map<string, string>();
   let validAsOf = '';
@@ -100,17 +96,12 @@ export function loadLexicon(extraDirs: string[] = []): Lexicon {
         } else if (base === 'modality.dict' || base === 'discard.dict') {
           const [cueClass] = line.fields;
           const isDiscard = base === 'discard.dict';
-          const trie = isDiscard ? cues.discard : cues[cueClass as CueClass];
-          if (!trie) {
+          if (!isDiscard && !(CUE_CLASSES as readonly string[]).includes(cueClass ?? '')) {
             problems.push({ where: where(line), message: `unknown cue class "${cueClass}"`, severity: 'error' });
             continue;
           }
           const cueKey = (isDiscard ? 'discard' : cueClass) as CueClass | 'discard';
-          for (const cue of alternatives(line.fields.slice(1).join(';'))) {
-            const tokens = phraseTokens(cue);
-            trie.add(tokens, cueClass ?? '');
-            allCues.add(tokens, cueKey);
-          }
+          for (const cue of alternatives(line.fields.slice(1).join(';'))) allCues.add(phraseTokens(cue), cueKey);
         } else {
           problems.push({ where: where(line), message: `file is in no known section (${section})`, severity: 'error' });
           break;
@@ -121,7 +112,6 @@ export function loadLexicon(extraDirs: string[] = []): Lexicon {
   return {
     names,
     patterns: indexPatterns(patterns),
-    cues,
     allCues,
     validAsOf: validAsOf || 'unknown',
     problems,
