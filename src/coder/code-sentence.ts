@@ -48,7 +48,13 @@ export function codeSentence(ctx: SentenceContext, lexicon: Lexicon, history: Di
     const passive = match.pattern.kind === 'V' && !match.pattern.consequence && isPassive(match.head);
     const { sources, targets } = participantsOf(ctx, match, passive);
     const targetCodes = resolveAll(ctx, targets, history, true);
-    let sourceCodes = resolveAll(ctx, sources, history);
+    // "Iran said it would …", "the militants said they attempted …": a pronoun subject right after a speech verb
+    // is the speaker itself.
+    const speakerSelf =
+      sources.length === 1 && sources[0]?.kind === 'pronoun'
+        ? speakerOf(ctx, sources[0].start, sources[0].start, false)
+        : null;
+    let sourceCodes = resolveAll(ctx, speakerSelf && speakerSelf.kind !== 'pronoun' ? [speakerSelf] : sources, history);
     // A conflictual act named without its agent ("the recent insult to Pence") belongs to the other side in
     // play; a cooperative one ("the summit with Kim") is usually a mere reference, not a report.
     if (
@@ -96,7 +102,7 @@ export function codeSentence(ctx: SentenceContext, lexicon: Lexicon, history: Di
     // "The US said that Iraq had attacked": besides the reported act, the speaker accuses its author (112),
     // as CAMEO codes it — the claim is an event between the two even when the act cannot be checked. (An
     // attribution after the fact, "…, officials said", is sourcing, not a claim.)
-    if (CLAIMED_ROOTS.has(root) && sources[0] && !passive) {
+    if (CLAIMED_ROOTS.has(root) && sources[0] && sources[0].kind !== 'pronoun' && !passive) {
       const speaker = speakerOf(ctx, sources[0].start, sources[0].start, false);
       const accused = sourceCodes[0];
       if (
@@ -154,10 +160,12 @@ function obligationsImposed(ctx: SentenceContext, history: DiscourseHistory): Dr
     if (text.norm[i] !== 'must') continue;
     const obliged = subjectBefore(ctx, i);
     if (!obliged || obliged.end < i - 2) continue;
-    const speaker = speakerOf(ctx, obliged.start, obliged.start, false);
-    if (!speaker || speaker === obliged) continue;
+    const group = conjoinedGroup(ctx, obliged);
+    const groupStart = Math.min(...group.map((m) => m.start));
+    const speaker = speakerOf(ctx, groupStart, groupStart, false);
+    if (!speaker || group.includes(speaker)) continue;
     const [source] = resolveAll(ctx, [speaker], history);
-    for (const target of resolveAll(ctx, conjoinedGroup(ctx, obliged), history, true)) {
+    for (const target of resolveAll(ctx, group, history, true)) {
       if (!source || isSelfPair(source.code, target.code)) continue;
       drafts.push({
         sentence: ctx.index,
@@ -177,18 +185,13 @@ function obligationsImposed(ctx: SentenceContext, history: DiscourseHistory): Dr
 }
 
 /**
- * The same actor on both ends (USAGOV → USA, PRK → PRK): a misreading, unlike a domestic event between two
- * different roles of one country (PRKGOV → PRKOPP), which is kept.
+ * The very same actor on both ends (PRK → PRK, "Israel … in Jerusalem"): a misreading. A state acting on its own
+ * country or people (HTIGOV → HTI, "declared a state of siege in Haiti") is a domestic event, as both CAMEO and
+ * PLOVER code it, and is kept, as are two roles of one country (PRKGOV → PRKOPP).
  */
-function isSelfPair(a: string, b: string): boolean {
-  if (a === b) return true;
-  if (a.slice(0, 3) !== b.slice(0, 3)) return false;
-  const bare = a.length === 3 ? b : b.length === 3 ? a : null;
-  // Protesters or rebels against their own country stay (THAOPP → THA); a state against itself does not.
-  return bare !== null && STATE_ROLES.has(bare.slice(3, 6));
+export function isSelfPair(a: string, b: string): boolean {
+  return a === b;
 }
-
-const STATE_ROLES = new Set(['GOV', 'MIL', '']);
 
 interface Resolved {
   code: string;
@@ -273,19 +276,27 @@ const COMPLEMENT_END = new Set([';', ':', 'but', 'while', 'whereas', '.']);
 /** "accused France of …", "blamed Iran for …", "alleged that …": what is alleged is the accusation's content. */
 const ACCUSATION_COMPLEMENT = new Set(['of', 'for', 'that', 'over', 'about']);
 
+/**
+ * One act read twice in a sentence is kept once: drafts of one root whose actors are the same, or more specific codes of
+ * them ("Palestinian suicide bombers killed 23 people" as PSE → ISR and PSEMIL → ISRCVL; a target-less reading
+ * beside a targeted one) collapse to the most specific reading.
+ */
 function keepMostSpecific(drafts: DraftEvent[]): DraftEvent[] {
-  const best = new Map<string, DraftEvent>();
-  for (const d of drafts) {
-    const key = `${d.source}>${d.target}>${d.cameo.slice(0, 2)}`;
-    const seen = best.get(key);
-    if (
-      !seen ||
-      d.specificity > seen.specificity ||
-      (d.specificity === seen.specificity && d.cameo.length > seen.cameo.length)
-    )
-      best.set(key, d);
+  const kept: DraftEvent[] = [];
+  for (const d of [...drafts].sort((a, b) => detail(b) - detail(a))) {
+    if (!kept.some((k) => k.cameo.slice(0, 2) === d.cameo.slice(0, 2) && sameActors(k, d))) kept.push(d);
   }
-  return [...best.values()];
+  return drafts.filter((d) => kept.includes(d));
+}
+
+/** Whether two drafts name the same actors, one perhaps more specifically (a missing target fits any). */
+function sameActors(a: DraftEvent, b: DraftEvent): boolean {
+  const fits = (x: string, y: string) => x.startsWith(y) || y.startsWith(x);
+  return fits(a.source, b.source) && fits(a.target, b.target);
+}
+
+function detail(d: DraftEvent): number {
+  return d.specificity * 100 + (d.source.length + d.target.length) * 4 + d.cameo.length;
 }
 
 function confidenceOf(match: PatternMatch, source: Resolved, target: Resolved | null, passive: boolean): number {

@@ -41,6 +41,11 @@ function isSkippable(text: AnalysedText, i: number): boolean {
   );
 }
 
+/** A noun modifying the noun after it ("a night curfew", "invasion forces") is skipped like an adjective. */
+function isNounModifier(text: AnalysedText, i: number): boolean {
+  return text.pos[i] === 'NOUN' && text.pos[i + 1] === 'NOUN';
+}
+
 /** Date words inside a phrase ("cancelled his June 12 summit") are modifiers, skipped like adjectives. */
 const DATE_WORDS = new Set([
   'january',
@@ -264,7 +269,7 @@ function matchFrom(
       }
       break;
     }
-    if (!isSkippable(text, t)) break;
+    if (!isSkippable(text, t) && !isNounModifier(text, t)) break;
     t++;
   }
   return token.optional ? matchFrom(text, tokens, k + 1, j, limit, mentionAt, target, passive, kind) : null;

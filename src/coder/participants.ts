@@ -305,18 +305,17 @@ const SPEECH_VERBS = new Set([
   'claim',
 ]);
 
-/** The first actor mention after `from` in the same clause, skipping `exclude`. */
-function objectAfter(
-  ctx: SentenceContext,
-  from: number,
-  exclude: Set<Mention>,
-  window = OBJECT_WINDOW,
-): Mention | null {
+/**
+ * The first actor mention after `from` in the same clause, skipping the sources and any mention of the very same
+ * actor ("Israel threatened to ban voting in Jerusalem if Hamas …": Jerusalem is Israel's own, Hamas the target).
+ */
+function objectAfter(ctx: SentenceContext, from: number, sources: Mention[], window = OBJECT_WINDOW): Mention | null {
   const { text } = ctx;
+  const sourceCodes = new Set(sources.filter((m) => m.kind === 'actor' || m.kind === 'person').map((m) => m.code));
   for (let j = from; j <= ctx.last && j < from + window; j++) {
     if (CLAUSE_BREAK.has(text.norm[j] as string)) break;
     const m = ctx.mentionAt.get(j);
-    if (!m || exclude.has(m)) continue;
+    if (!m || sources.includes(m) || (m.kind === 'actor' && sourceCodes.has(m.code))) continue;
     return m;
   }
   return null;
@@ -382,7 +381,7 @@ export function participantsOf(ctx: SentenceContext, match: PatternMatch, passiv
   // actor after it is a place, not a third party.
   const mutual = match.targetMissing && new Set(sources.map((m) => m.code.slice(0, 3))).size >= 2;
   if (!target && !mutual)
-    target = objectAfter(ctx, match.end, new Set(sources), match.targetMissing ? NEAR_OBJECT_WINDOW : OBJECT_WINDOW);
+    target = objectAfter(ctx, match.end, sources, match.targetMissing ? NEAR_OBJECT_WINDOW : OBJECT_WINDOW);
   // Two sides acting together on something of one of theirs ("Palestinians and Israelis failed to reach
   // agreement on … Palestinian offices") act on each other, not on themselves.
   const sourceCountries = new Set(sources.map((m) => m.code.slice(0, 3)));
