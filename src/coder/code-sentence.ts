@@ -71,6 +71,9 @@ export function codeSentence(ctx: SentenceContext, lexicon: Lexicon, history: Di
       if (agent) sourceCodes = [{ code: agent, text: '', inferred: true }];
     }
     if (sourceCodes.length === 0) continue;
+    // A bare noun whose only actor is guessed from context ("after years of military occupation") names no
+    // event of its own.
+    if (match.pattern.kind === 'N' && targetCodes.length === 0 && sourceCodes.every((s) => s.inferred)) continue;
     const subjectEnd = Math.max(ctx.first, ...sources.map((m) => (m.start < match.head ? m.end : ctx.first)));
     const modality = modalityOf(ctx, match, subjectEnd);
     if (modality.nonfactive) continue;

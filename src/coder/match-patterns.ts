@@ -137,6 +137,13 @@ function headFits(text: AnalysedText, i: number, kind: 'V' | 'N', first: number)
       text.norm[i - 2] !== '-'
     )
       return false;
+    // Nor is a participle compounded with a hyphen ("the Israeli-occupied sector", "Saudi-led strikes").
+    if (
+      /(ed|en)$/.test(text.norm[i] as string) &&
+      text.norm[i - 1] === '-' &&
+      /^(DET|ADJ|PROPN)$/.test(text.pos[i - 3] ?? '')
+    )
+      return false;
     if (pos === 'VERB') return true;
     // The tagger sometimes reads "Russia attacks" as a noun; accept a noun right after the subject's name.
     const prev = text.pos[i - 1];

@@ -111,6 +111,8 @@ const LINK_TOKENS = new Set([',', 'and', 'or', '&', 'as', 'well', 'the', 'both']
 /** Whether a verb head is passive: a form of "be"/"get" right before it (adverbs and "not" aside). */
 export function isPassiveHead(text: AnalysedText, head: number, first: number): boolean {
   if (text.norm[head] === text.lemma[head]) return false;
+  // "is opposed to", "is committed to": a state of the subject, not a passive with the object in front.
+  if (STATIVE_PARTICIPLES.has(text.norm[head] as string) && text.norm[head + 1] === 'to') return false;
   for (let j = head - 1; j >= first && j >= head - 3; j--) {
     const lemma = text.lemma[j] as string;
     if (lemma === 'be' || lemma === 'get') return /(ed|en|wn|ne|t)$/.test(text.norm[head] as string);
@@ -118,6 +120,8 @@ export function isPassiveHead(text: AnalysedText, head: number, first: number): 
   }
   return false;
 }
+
+const STATIVE_PARTICIPLES = new Set(['opposed', 'committed', 'dedicated', 'determined', 'prepared', 'resolved']);
 
 /** The subject: the nearest actor mention before `from` that does not sit in a prepositional phrase. */
 export function subjectBefore(ctx: SentenceContext, from: number): Mention | null {
@@ -214,6 +218,9 @@ function governedByLightVerb(ctx: SentenceContext, start: number): boolean {
   const { text } = ctx;
   for (let j = start - 1; j >= ctx.first && j >= start - 5; j--) {
     if (text.pos[j] === 'VERB') return LIGHT_VERBS.has(text.lemma[j] as string);
+    // "declared a state of siege": "of" inside the noun phrase.
+    if (text.norm[j] === 'of' && j > start - 3) continue;
+    if (text.norm[j] === 'up' && text.pos[j - 1] === 'VERB') continue;
     if (!PRE_MODIFIER_POS.has(text.pos[j] as string) && text.pos[j] !== 'DET' && text.pos[j] !== 'PRON') return false;
   }
   return false;
@@ -259,6 +266,9 @@ const LIGHT_VERBS = new Set([
   'perform',
   'finish',
   'propose',
+  'speed',
+  'accelerate',
+  'hasten',
 ]);
 
 /**
@@ -355,8 +365,14 @@ function possessorOf(ctx: SentenceContext, head: number): Mention | null {
 /** What may stand between a possessor and its noun: "prompt", "state", "planned", "two-day". */
 const PRE_MODIFIER_POS = new Set(['ADJ', 'ADV', 'VERB', 'NOUN', 'NUM', 'PUNCT']);
 
+const BY = new Set(['by']);
+const BY_OR_FROM = new Set(['by', 'from']);
+/** Nouns of leaving, after which "from" names the place left, not the agent ("the withdrawal … from Panama"). */
+const LEAVING_NOUNS = new Set(['withdrawal', 'pullout', 'pull-out', 'retreat', 'exit', 'departure', 'evacuation']);
+
 export function participantsOf(ctx: SentenceContext, match: PatternMatch, passive: boolean): Participants {
   const { pattern } = match;
+  const { text } = ctx;
   let source: Mention | null;
   let target: Mention | null = match.target;
   if (pattern.consequence) {
@@ -373,7 +389,7 @@ export function participantsOf(ctx: SentenceContext, match: PatternMatch, passiv
   } else {
     source =
       possessorOf(ctx, match.head) ??
-      agentAfter(ctx, match.head + 1, new Set(['by', 'from'])) ??
+      agentAfter(ctx, match.head + 1, LEAVING_NOUNS.has(text.lemma[match.head] as string) ? BY : BY_OR_FROM) ??
       (governedByLightVerb(ctx, match.start) ? subjectBefore(ctx, match.start) : null);
   }
   const sources = source ? conjoinedGroup(ctx, source) : [];
