@@ -41,6 +41,9 @@ function isSkippable(text: AnalysedText, i: number): boolean {
   );
 }
 
+/** "a series of bombs", "a wave of arrests": the quantity before "of" is skipped too. */
+const QUANTITY_NOUNS = new Set(['series', 'wave', 'spate', 'string', 'number', 'barrage', 'volley', 'salvo', 'round']);
+
 /** A noun modifying the noun after it ("a night curfew", "invasion forces") is skipped like an adjective. */
 function isNounModifier(text: AnalysedText, i: number): boolean {
   return text.pos[i] === 'NOUN' && text.pos[i + 1] === 'NOUN';
@@ -275,6 +278,10 @@ function matchFrom(
         if (found) return found;
       }
       break;
+    }
+    if (QUANTITY_NOUNS.has(text.norm[t] as string) && text.norm[t + 1] === 'of') {
+      t += 2;
+      continue;
     }
     if (!isSkippable(text, t) && !isNounModifier(text, t)) break;
     t++;
