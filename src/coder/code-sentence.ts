@@ -30,6 +30,8 @@ export interface DraftEvent {
 /** Acts that two sides do together: with two sources and no target, each is the other's target. */
 const MUTUAL_ROOTS = new Set(['03', '04', '06', '19']);
 const MAX_FAN_OUT = 4;
+/** Acts a crowd or an unnamed attacker does somewhere: protest, coercion, unconventional violence. */
+const PLACED_ROOTS = new Set(['14', '18']);
 /** Material conflict whose report by another party is also that party's accusation. */
 const CLAIMED_ROOTS = new Set(['17', '18', '19', '20']);
 /** Codes whose act is the same from both sides: meeting, calling, negotiating, signing, acting jointly. */
@@ -70,6 +72,21 @@ export function codeSentence(ctx: SentenceContext, lexicon: Lexicon, history: Di
       const agent = inSentence?.code ?? history.implicitAgent(exclude);
       if (agent) sourceCodes = [{ code: agent, text: '', inferred: true }];
     }
+    // Protests, riots and bombings with no named agent ("Prisoners rioted at a jail in Dili", "a roadside bomb
+    // near Samarra killed …") are coded, as PLOVER and ICEWS do, to the country where they happened.
+    if (sourceCodes.length === 0 && !passive && PLACED_ROOTS.has(match.pattern.code.slice(0, 2))) {
+      const place = placeMention(ctx);
+      if (place) {
+        const country = place.code.slice(0, 3);
+        sourceCodes = [{ code: country, text: place.text, inferred: true }];
+        // The target is then whom they protest or attack: an actor of another country after the place, if any.
+        const other = ctx.mentions.find(
+          (m) => m.start >= place.end && m.start < place.end + 15 && m.kind === 'actor' && !m.code.startsWith(country),
+        );
+        if (other && targetCodes.every((t) => t.code.startsWith(country)))
+          targetCodes.splice(0, targetCodes.length, { code: other.code, text: other.text, inferred: false });
+      }
+    }
     if (sourceCodes.length === 0) continue;
     // A bare noun whose only actor is guessed from context ("after years of military occupation") names no
     // event of its own.
@@ -95,7 +112,7 @@ export function codeSentence(ctx: SentenceContext, lexicon: Lexicon, history: Di
       for (const a of sourceCodes.slice(0, MAX_FAN_OUT)) {
         if (targetCodes.length === 0) pairs.push([a, null]);
         for (const b of targetCodes.slice(0, MAX_FAN_OUT)) {
-          if (isSelfPair(a.code, b.code)) continue;
+          if (isSelfPair(a.code, b.code) && !(PLACED_ROOTS.has(root) && a.code.length === 3)) continue;
           pairs.push([a, b]);
           // Talks, calls, agreements and joint acts involve both sides equally: each is the other's target.
           if (SYMMETRIC_CODES.has(cameo) && !match.pattern.swap) pairs.push([b, a]);
@@ -186,6 +203,27 @@ function obligationsImposed(ctx: SentenceContext, history: DiscourseHistory): Dr
   }
   return drafts;
 }
+
+/**
+ * The first place the sentence locates its act in: an actor after "in", "at", "near" or "outside", perhaps
+ * behind a description ("near the town of Samarra", "in the northern city of Kirkuk").
+ */
+function placeMention(ctx: SentenceContext): Mention | null {
+  const { text } = ctx;
+  for (let i = ctx.first; i < ctx.last; i++) {
+    if (!LOCATIVES.has(text.norm[i] as string)) continue;
+    for (let j = i + 1; j <= ctx.last && j <= i + 6; j++) {
+      const m = ctx.mentionAt.get(j);
+      // An actor that modifies a noun ("in Israeli tank shelling") is not the place.
+      if (m && (m.kind === 'actor' || m.kind === 'person'))
+        return m.kind === 'actor' && !/^(NOUN|PROPN)$/.test(text.pos[m.end] ?? '') ? m : null;
+      if (!/^(DET|ADJ|NOUN|ADP)$/.test(text.pos[j] as string)) break;
+    }
+  }
+  return null;
+}
+
+const LOCATIVES = new Set(['in', 'at', 'near', 'outside']);
 
 /**
  * The very same actor on both ends (PRK → PRK, "Israel … in Jerusalem"): a misreading. A state acting on its own
