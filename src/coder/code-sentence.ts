@@ -110,9 +110,16 @@ export function codeSentence(ctx: SentenceContext, lexicon: Lexicon, history: Di
         for (const b of sourceCodes) if (a.code.slice(0, 3) !== b.code.slice(0, 3)) pairs.push([a, b]);
     } else {
       for (const a of sourceCodes.slice(0, MAX_FAN_OUT)) {
-        if (targetCodes.length === 0) pairs.push([a, null]);
-        for (const b of targetCodes.slice(0, MAX_FAN_OUT)) {
-          if (isSelfPair(a.code, b.code) && !(PLACED_ROOTS.has(root) && a.code.length === 3)) continue;
+        // A target that is the source itself ("North Korea's dismantling of its Punggye-ri test site") leaves
+        // the act without a recipient.
+        const others = targetCodes.filter(
+          (b) =>
+            !(isSelfPair(a.code, b.code) && !(PLACED_ROOTS.has(root) && a.code.length === 3)) &&
+            !(COOPERATION_ROOTS.has(root) && isStateAndItsCountry(a.code, b.code)),
+        );
+        const ownPlaceOnly = !a.inferred && targetCodes.every((b) => b.code === a.code && b.code.length === 3);
+        if (others.length === 0 && ownPlaceOnly) pairs.push([a, null]);
+        for (const b of others.slice(0, MAX_FAN_OUT)) {
           pairs.push([a, b]);
           // Talks, calls, agreements and joint acts involve both sides equally: each is the other's target.
           if (SYMMETRIC_CODES.has(cameo) && !match.pattern.swap) pairs.push([b, a]);
@@ -225,6 +232,13 @@ function placeMention(ctx: SentenceContext): Mention | null {
 
 const LOCATIVES = new Set(['in', 'at', 'near', 'outside']);
 
+/** Meeting, cooperating and promising are done with others: a government "visiting" its own country is a misreading. */
+const COOPERATION_ROOTS = new Set(['03', '04', '05', '06']);
+
+function isStateAndItsCountry(a: string, b: string): boolean {
+  return a.slice(0, 3) === b.slice(0, 3) && (a.length === 3 || b.length === 3);
+}
+
 /**
  * The very same actor on both ends (PRK → PRK, "Israel … in Jerusalem"): a misreading. A state acting on its own
  * country or people (HTIGOV → HTI, "declared a state of siege in Haiti") is a domestic event, as both CAMEO and
@@ -304,6 +318,9 @@ function dropCoveredMatches(matches: PatternMatch[], text: SentenceContext['text
     const root = outer.pattern.code.slice(0, 2);
     const accusesOf = root === '11' && ACCUSATION_COMPLEMENT.has(text.norm[outer.end] as string);
     if (!GOVERNS_COMPLEMENT.has(root) && !accusesOf) continue;
+    // A noun governs only a complement it introduces ("the demand that …", "a refusal to …"), not what follows
+    // it in the sentence ("the pull-out from the deal and North Korea's dismantling …").
+    if (outer.pattern.kind === 'N' && !NOUN_COMPLEMENT.has(text.norm[outer.end] as string)) continue;
     let end = outer.end;
     while (end < text.norm.length && !COMPLEMENT_END.has(text.norm[end] as string)) end++;
     for (const inner of matches) if (inner.head >= outer.end && inner.head < end) dropped.add(inner);
@@ -313,6 +330,7 @@ function dropCoveredMatches(matches: PatternMatch[], text: SentenceContext['text
 
 /** Roots whose acts carry a proposition: appeals, intents, demands, rejections, threats. */
 const GOVERNS_COMPLEMENT = new Set(['02', '03', '10', '12', '13']);
+const NOUN_COMPLEMENT = new Set(['that', 'to', 'for']);
 const COMPLEMENT_END = new Set([';', ':', 'but', 'while', 'whereas', '.']);
 /** "accused France of …", "blamed Iran for …", "alleged that …": what is alleged is the accusation's content. */
 const ACCUSATION_COMPLEMENT = new Set(['of', 'for', 'that', 'over', 'about']);

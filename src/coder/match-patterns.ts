@@ -140,6 +140,9 @@ function headFits(text: AnalysedText, i: number, kind: 'V' | 'N', first: number)
       text.norm[i - 2] !== '-'
     )
       return false;
+    // A word after a possessive is a noun, whatever the tagger says ("their arms industries"), and so is the
+    // first half of a hyphenated compound ("the U.S. pull-out").
+    if (POSSESSIVES.has(text.norm[i - 1] as string) || text.norm[i + 1] === '-') return false;
     // Nor is a participle compounded with a hyphen ("the Israeli-occupied sector", "Saudi-led strikes").
     if (
       /(ed|en)$/.test(text.norm[i] as string) &&
@@ -261,10 +264,11 @@ function matchFrom(
     return matchFrom(text, tokens, k + 1, mention.end, limit, mentionAt, mention, passive, kind);
   }
   let t = j;
+  let modifier: Mention | null = null;
   while (t < limit) {
     const length = wordMatchLength(text, t, token.alternatives);
     if (length) {
-      const found = matchFrom(text, tokens, k + 1, t + length, limit, mentionAt, target, passive, kind);
+      const found = matchFrom(text, tokens, k + 1, t + length, limit, mentionAt, target ?? modifier, passive, kind);
       if (found) return found;
     }
     const mention = mentionAt.get(t);
@@ -277,7 +281,11 @@ function matchFrom(
         const found = matchFrom(text, tokens, k + 1, u + inner, limit, mentionAt, target ?? mention, passive, kind);
         if (found) return found;
       }
-      break;
+      // Or an actor may modify the pattern noun ("the pull-out from the Iran deal"): the same.
+      if (modifier || mention.kind !== 'actor') break;
+      modifier = mention;
+      t = mention.end;
+      continue;
     }
     if (QUANTITY_NOUNS.has(text.norm[t] as string) && text.norm[t + 1] === 'of') {
       t += 2;

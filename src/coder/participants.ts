@@ -370,6 +370,11 @@ const BY_OR_FROM = new Set(['by', 'from']);
 /** Nouns of leaving, after which "from" names the place left, not the agent ("the withdrawal … from Panama"). */
 const LEAVING_NOUNS = new Set(['withdrawal', 'pullout', 'pull-out', 'retreat', 'exit', 'departure', 'evacuation']);
 
+/** A head's word, hyphenated compounds joined ("pull-out"). */
+function headWord(text: AnalysedText, head: number): string {
+  return text.norm[head + 1] === '-' ? `${text.norm[head]}-${text.norm[head + 2]}` : (text.lemma[head] as string);
+}
+
 export function participantsOf(ctx: SentenceContext, match: PatternMatch, passive: boolean): Participants {
   const { pattern } = match;
   const { text } = ctx;
@@ -389,7 +394,7 @@ export function participantsOf(ctx: SentenceContext, match: PatternMatch, passiv
   } else {
     source =
       possessorOf(ctx, match.head) ??
-      agentAfter(ctx, match.head + 1, LEAVING_NOUNS.has(text.lemma[match.head] as string) ? BY : BY_OR_FROM) ??
+      agentAfter(ctx, match.head + 1, LEAVING_NOUNS.has(headWord(text, match.head)) ? BY : BY_OR_FROM) ??
       (governedByLightVerb(ctx, match.start) ? subjectBefore(ctx, match.start) : null);
   }
   const sources = source ? conjoinedGroup(ctx, source) : [];
