@@ -273,11 +273,14 @@ function resolveAll(
       .filter((x) => x.start > m.start && x.code && !x.code.startsWith('---'))
       .map((x) => ({ code: x.code, kind: x.kind }));
     const inferred = m.kind === 'pronoun' || m.kind === 'pair' || m.code.startsWith('---');
+    const home = m.code.startsWith('---') ? placeAfterRole(ctx, m) : null;
     const codes = !inferred
       ? [m.code]
-      : preferAfter && m.code.startsWith('---') && after[0]
-        ? [`${after[0].code.slice(0, 3)}${m.code.slice(3)}`]
-        : history.resolve(m, ctx.text, before, after);
+      : home
+        ? [`${home.code.slice(0, 3)}${m.code.slice(3)}`]
+        : preferAfter && m.code.startsWith('---') && after[0]
+          ? [`${after[0].code.slice(0, 3)}${m.code.slice(3)}`]
+          : history.resolve(m, ctx.text, before, after);
     for (const code of codes) {
       if (code && !code.startsWith('---') && !out.some((r) => r.code === code))
         out.push({ code, text: m.text, inferred });
@@ -285,6 +288,17 @@ function resolveAll(
   }
   return out;
 }
+
+/** The place a bare role is of or in: "rebels in Goma", "police in Kirkuk", "the army of Pakistan". */
+function placeAfterRole(ctx: SentenceContext, role: Mention): Mention | null {
+  const { text } = ctx;
+  if (!ROLE_PLACE_WORDS.has(text.norm[role.end] as string)) return null;
+  const at = text.norm[role.end + 1] === 'the' ? role.end + 2 : role.end + 1;
+  const place = ctx.mentionAt.get(at);
+  return place && place.kind === 'actor' ? place : null;
+}
+
+const ROLE_PLACE_WORDS = new Set(['in', 'of', 'from']);
 
 /**
  * A match whose head sits inside a longer match is part of it ("agreed to meet" as one 036, not 036 + 04);
