@@ -57,6 +57,17 @@ export function codeSentence(ctx: SentenceContext, lexicon: Lexicon, history: Di
         ? speakerOf(ctx, sources[0].start, sources[0].start, false)
         : null;
     let sourceCodes = resolveAll(ctx, speakerSelf && speakerSelf.kind !== 'pronoun' ? [speakerSelf] : sources, history);
+    // "A roadside bombing near Samarra killed a U.S. soldier": a bombing's or protest's place is its source's
+    // country, as for agentless acts below, and its victim after the match the target.
+    const placeSlot = match.target && LOCATIVES.has(text.norm[match.target.start - 1] as string);
+    if (sourceCodes.length === 0 && placeSlot && match.target && PLACED_ROOTS.has(match.pattern.code.slice(0, 2))) {
+      const country = match.target.code.slice(0, 3);
+      sourceCodes = [{ code: country, text: match.target.text, inferred: true }];
+      const victim = ctx.mentions.find(
+        (m) => m.start >= match.end && m.start < match.end + 8 && m.kind === 'actor' && !m.code.startsWith(country),
+      );
+      targetCodes.splice(0, targetCodes.length, ...(victim ? resolveAll(ctx, [victim], history, true) : []));
+    }
     // A conflictual act named without its agent ("the recent insult to Pence") belongs to the other side in
     // play; a cooperative one ("the summit with Kim") is usually a mere reference, not a report.
     if (

@@ -370,6 +370,25 @@ const BY_OR_FROM = new Set(['by', 'from']);
 /** Nouns of leaving, after which "from" names the place left, not the agent ("the withdrawal … from Panama"). */
 const LEAVING_NOUNS = new Set(['withdrawal', 'pullout', 'pull-out', 'retreat', 'exit', 'departure', 'evacuation']);
 
+/**
+ * The subject of the first of two coordinated verbs ("rebels kidnapped advisers … and exploded bombs"): the
+ * second verb shares it, and the first verb's object is not its subject.
+ */
+function coordinatedSubject(ctx: SentenceContext, head: number): Mention | null {
+  const { text } = ctx;
+  let j = head - 1;
+  while (j > ctx.first && text.pos[j] === 'ADV') j--;
+  if (text.norm[j] !== 'and') return null;
+  for (let v = j - 1; v >= ctx.first && v >= j - 15; v--) {
+    if (CLAUSE_BREAK.has(text.norm[v] as string)) return null;
+    if (text.pos[v] === 'VERB' && !/ing$/.test(text.norm[v] as string)) {
+      const between = ctx.mentions.some((m) => m.start > v && m.end <= j);
+      return between ? subjectBefore(ctx, v) : null;
+    }
+  }
+  return null;
+}
+
 /** A head's word, hyphenated compounds joined ("pull-out"). */
 function headWord(text: AnalysedText, head: number): string {
   return text.norm[head + 1] === '-' ? `${text.norm[head]}-${text.norm[head + 2]}` : (text.lemma[head] as string);
@@ -390,7 +409,7 @@ export function participantsOf(ctx: SentenceContext, match: PatternMatch, passiv
     source = agentAfter(ctx, match.end, new Set(['by']));
     target = subjectBefore(ctx, match.start);
   } else if (pattern.kind === 'V') {
-    source = subjectBefore(ctx, match.start);
+    source = coordinatedSubject(ctx, match.start) ?? subjectBefore(ctx, match.start);
   } else {
     source =
       possessorOf(ctx, match.head) ??

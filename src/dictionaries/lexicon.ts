@@ -60,7 +60,11 @@ export function loadLexicon(extraDirs: string[] = []): Lexicon {
     names.add(tokens, { entry, acronym });
     if (!generatePlurals || acronym) return;
     const last = tokens[tokens.length - 1] as string;
-    for (const plural of pluralsOf(last)) names.add([...tokens.slice(0, -1), plural], { entry, acronym });
+    for (const plural of pluralsOf(last)) {
+      const form = [...tokens.slice(0, -1), plural];
+      // A generated form never shadows a listed name ("Hamas" is not the plural of the Syrian city Hama).
+      if (!seenNames.has(`name:${form.join(' ')}`)) names.add(form, { entry, acronym });
+    }
   };
 
   const dirs = [builtinDictionaryDir(), ...extraDirs];
@@ -76,7 +80,8 @@ export function loadLexicon(extraDirs: string[] = []): Lexicon {
           const parsed = parseActorLine(line, problems);
           if (!parsed) continue;
           counts.actors++;
-          for (const name of parsed.names) addName(name, parsed.entry, where(line), true);
+          // Places have no plurals; countries and groups do ("Koreans", "the Taliban's fighters").
+          for (const name of parsed.names) addName(name, parsed.entry, where(line), base !== 'places.dict');
         } else if (section === 'people') {
           const parsed = parsePersonLine(line, problems);
           if (!parsed) continue;
