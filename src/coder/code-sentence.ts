@@ -128,8 +128,18 @@ export function codeSentence(ctx: SentenceContext, lexicon: Lexicon, history: Di
             !(isSelfPair(a.code, b.code) && !(PLACED_ROOTS.has(root) && a.code.length === 3)) &&
             !(COOPERATION_ROOTS.has(root) && isStateAndItsCountry(a.code, b.code)),
         );
-        const ownPlaceOnly = !a.inferred && targetCodes.every((b) => b.code === a.code && b.code.length === 3);
-        if (others.length === 0 && ownPlaceOnly) pairs.push([a, null]);
+        // Dissent with no stated addressee (workers striking, activists on hunger strike) is aimed at the
+        // protesters' own state, as PLOVER codes it.
+        const home = root === '14' && a.code.length > 3 && !STATE_ROLES.has(a.code.slice(3, 6));
+        if (targetCodes.length === 0 && home) pairs.push([a, { code: a.code.slice(0, 3), text: '', inferred: true }]);
+        // An act with no recipient is kept only for an actor the sentence names, not one guessed from context.
+        else if (targetCodes.length === 0 && !a.inferred) pairs.push([a, null]);
+        else if (
+          others.length === 0 &&
+          !a.inferred &&
+          targetCodes.every((b) => b.code === a.code && b.code.length === 3)
+        )
+          pairs.push([a, null]);
         for (const b of others.slice(0, MAX_FAN_OUT)) {
           pairs.push([a, b]);
           // Talks, calls, agreements and joint acts involve both sides equally: each is the other's target.
@@ -242,6 +252,8 @@ function placeMention(ctx: SentenceContext): Mention | null {
 }
 
 const LOCATIVES = new Set(['in', 'at', 'near', 'outside']);
+
+const STATE_ROLES = new Set(['GOV', 'MIL', 'COP', 'JUD', 'LEG', 'SPY']);
 
 /** Meeting, cooperating and promising are done with others: a government "visiting" its own country is a misreading. */
 const COOPERATION_ROOTS = new Set(['03', '04', '05', '06']);

@@ -44,6 +44,8 @@ function isSkippable(text: AnalysedText, i: number): boolean {
 /** "a series of bombs", "a wave of arrests": the quantity before "of" is skipped too. */
 const QUANTITY_NOUNS = new Set(['series', 'wave', 'spate', 'string', 'number', 'barrage', 'volley', 'salvo', 'round']);
 
+const PLACE_NOUNS = new Set(['city', 'town', 'village', 'province', 'region', 'district', 'state', 'port', 'capital']);
+
 /** A noun modifying the noun after it ("a night curfew", "invasion forces") is skipped like an adjective. */
 function isNounModifier(text: AnalysedText, i: number): boolean {
   return text.pos[i] === 'NOUN' && text.pos[i + 1] === 'NOUN';
@@ -252,7 +254,12 @@ function matchFrom(
   }
   if (token.type === 'target') {
     let t = j;
-    while (t < limit && !mentionAt.has(t) && isSkippable(text, t)) t++;
+    for (;;) {
+      while (t < limit && !mentionAt.has(t) && isSkippable(text, t)) t++;
+      // "in the northern city of Kirkuk", "near the town of Samarra": the place behind its description.
+      if (!PLACE_NOUNS.has(text.norm[t] as string) || text.norm[t + 1] !== 'of') break;
+      t += 2;
+    }
     const mention = mentionAt.get(t);
     if (!mention) {
       if (passive) return matchFrom(text, tokens, k + 1, j, limit, mentionAt, null, passive, kind);

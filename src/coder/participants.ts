@@ -127,6 +127,14 @@ const STATIVE_PARTICIPLES = new Set(['opposed', 'committed', 'dedicated', 'deter
 export function subjectBefore(ctx: SentenceContext, from: number): Mention | null {
   const { text } = ctx;
   for (let j = from - 1; j >= ctx.first && j >= from - SUBJECT_WINDOW; j--) {
+    // A short parenthesis ("the Serbian Workers' Union (SSS) stopped work") is stepped over.
+    if (text.norm[j] === ')') {
+      const open = text.norm.lastIndexOf('(', j);
+      if (open >= ctx.first && j - open <= 6) {
+        j = open;
+        continue;
+      }
+    }
     if (CLAUSE_BREAK.has(text.norm[j] as string)) break;
     // A relative clause's verb has the noun before "that"/"which"/"who" as its subject ("a resolution that
     // aims to impose a blockade"): an actor only if that noun is one.
