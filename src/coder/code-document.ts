@@ -25,6 +25,8 @@ export function codeDocument(input: CoderInput, lexicon: Lexicon, coderVersion: 
     const sentenceText = input.text.slice(span[0], span[1]);
     sentences.push({ index, text: sentenceText, span });
     const mentions = findMentions(text, first, last, lexicon, input.date);
+    // No actor, role or pronoun: nobody to do anything, so nothing to code (most business and sports news).
+    if (mentions.length === 0) return;
     const ctx: SentenceContext = {
       text,
       index,

@@ -44,6 +44,7 @@ function isSkippable(text: AnalysedText, i: number): boolean {
 /** "a series of bombs", "a wave of arrests": the quantity before "of" is skipped too. */
 const QUANTITY_NOUNS = new Set(['series', 'wave', 'spate', 'string', 'number', 'barrage', 'volley', 'salvo', 'round']);
 
+const HEAD_POS = new Set(['VERB', 'NOUN', 'PROPN', 'ADJ']);
 const PLACE_NOUNS = new Set(['city', 'town', 'village', 'province', 'region', 'district', 'state', 'port', 'capital']);
 
 /** A noun modifying the noun after it ("a night curfew", "invasion forces") is skipped like an adjective. */
@@ -185,6 +186,8 @@ export function matchPatterns(
   }
   const possible = (pattern: Pattern) => pattern.required.every((alts) => alts.some((w) => present.has(w)));
   for (let i = first; i <= last; i++) {
+    // Only verbs and nouns head patterns (a hyphenated compound's first half may be tagged anything).
+    if (!HEAD_POS.has(text.pos[i] as string) && text.norm[i + 1] !== '-') continue;
     let best: PatternMatch | null = null;
     let passive: boolean | null = null;
     for (const key of keysOf[i - first] as readonly string[]) {
