@@ -353,7 +353,10 @@ function dropCoveredMatches(matches: PatternMatch[], text: SentenceContext['text
   for (const outer of matches) {
     if (dropped.has(outer)) continue;
     const root = outer.pattern.code.slice(0, 2);
-    const accusesOf = root === '11' && ACCUSATION_COMPLEMENT.has(text.norm[outer.end] as string);
+    const accusesOf =
+      root === '11' &&
+      (ACCUSATION_COMPLEMENT.has(text.norm[outer.end] as string) ||
+        outer.pattern.tokens.some((t) => t.type === 'word' && t.alternatives.has('that')));
     if (!GOVERNS_COMPLEMENT.has(root) && !accusesOf) continue;
     // A noun governs only a complement it introduces ("the demand that …", "a refusal to …"), not what follows
     // it in the sentence ("the pull-out from the deal and North Korea's dismantling …").

@@ -154,6 +154,9 @@ function headFits(text: AnalysedText, i: number, kind: 'V' | 'N', first: number)
     )
       return false;
     if (pos === 'VERB') return true;
+    // "The report alleged that …": a participle the tagger calls an adjective, when a clause or object follows.
+    if (pos === 'ADJ' && /ed$/.test(text.norm[i] as string) && /^(NOUN|PROPN)$/.test(text.pos[i - 1] ?? ''))
+      return text.norm[i + 1] === 'that' || /^(DET|PRON)$/.test(text.pos[i + 1] ?? '');
     // The tagger sometimes reads "Russia attacks" as a noun; accept a noun right after the subject's name.
     const prev = text.pos[i - 1];
     return (

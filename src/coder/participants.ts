@@ -113,6 +113,13 @@ export function isPassiveHead(text: AnalysedText, head: number, first: number): 
   if (text.norm[head] === text.lemma[head]) return false;
   // "is opposed to", "is committed to": a state of the subject, not a passive with the object in front.
   if (STATIVE_PARTICIPLES.has(text.norm[head] as string) && text.norm[head + 1] === 'to') return false;
+  // A reduced relative clause: "victims killed by the crash", "a member of Hamas jailed by Israel".
+  if (
+    /ed$/.test(text.norm[head] as string) &&
+    text.norm[head + 1] === 'by' &&
+    /^(NOUN|PROPN)$/.test(text.pos[head - 1] ?? '')
+  )
+    return true;
   for (let j = head - 1; j >= first && j >= head - 3; j--) {
     const lemma = text.lemma[j] as string;
     if (lemma === 'be' || lemma === 'get') return /(ed|en|wn|ne|t)$/.test(text.norm[head] as string);
@@ -397,6 +404,24 @@ function coordinatedSubject(ctx: SentenceContext, head: number): Mention | null 
   return null;
 }
 
+/**
+ * "A report released in the Rwandan capital alleged …", "a statement from Pyongyang said …": a document that
+ * speaks for a place or body stands for it.
+ */
+function documentOrigin(ctx: SentenceContext, head: number): Mention | null {
+  const { text } = ctx;
+  let origin: Mention | null = null;
+  for (let j = head - 1; j >= ctx.first && j >= head - SUBJECT_WINDOW; j--) {
+    if (CLAUSE_BREAK.has(text.norm[j] as string)) return null;
+    const m = ctx.mentionOf.get(j);
+    if (m && m.kind === 'actor') origin = m;
+    if (DOCUMENT_NOUNS.has(text.lemma[j] as string) && text.pos[j] === 'NOUN') return origin;
+  }
+  return null;
+}
+
+const DOCUMENT_NOUNS = new Set(['report', 'statement', 'letter', 'communique', 'declaration', 'document', 'study']);
+
 /** A head's word, hyphenated compounds joined ("pull-out"). */
 function headWord(text: AnalysedText, head: number): string {
   return text.norm[head + 1] === '-' ? `${text.norm[head]}-${text.norm[head + 2]}` : (text.lemma[head] as string);
@@ -415,9 +440,13 @@ export function participantsOf(ctx: SentenceContext, match: PatternMatch, passiv
   }
   if (pattern.kind === 'V' && passive) {
     source = agentAfter(ctx, match.end, new Set(['by']));
-    target = subjectBefore(ctx, match.start);
+    // In a reduced relative clause ("victims killed by …") the patient is the noun right before the verb.
+    const reduced = !/^(be|get)$/.test(text.lemma[match.head - 1] as string) && text.pos[match.head - 1] !== 'ADV';
+    const before = ctx.mentionOf.get(match.head - 1);
+    target = reduced ? (before && before.end === match.head ? before : null) : subjectBefore(ctx, match.start);
   } else if (pattern.kind === 'V') {
-    source = coordinatedSubject(ctx, match.start) ?? subjectBefore(ctx, match.start);
+    source =
+      coordinatedSubject(ctx, match.start) ?? subjectBefore(ctx, match.start) ?? documentOrigin(ctx, match.start);
   } else {
     source =
       possessorOf(ctx, match.head) ??
