@@ -134,11 +134,7 @@ export function codeSentence(ctx: SentenceContext, lexicon: Lexicon, history: Di
         if (targetCodes.length === 0 && home) pairs.push([a, { code: a.code.slice(0, 3), text: '', inferred: true }]);
         // An act with no recipient is kept only for an actor the sentence names, not one guessed from context.
         else if (targetCodes.length === 0 && !a.inferred) pairs.push([a, null]);
-        else if (
-          others.length === 0 &&
-          !a.inferred &&
-          targetCodes.every((b) => b.code === a.code && b.code.length === 3)
-        )
+        else if (others.length === 0 && !a.inferred && targetCodes.every((b) => isOwnCountry(a.code, b.code)))
           pairs.push([a, null]);
         for (const b of others.slice(0, MAX_FAN_OUT)) {
           pairs.push([a, b]);
@@ -258,6 +254,11 @@ const STATE_ROLES = new Set(['GOV', 'MIL', 'COP', 'JUD', 'LEG', 'SPY']);
 /** Meeting, cooperating and promising are done with others: a government "visiting" its own country is a misreading. */
 const COOPERATION_ROOTS = new Set(['03', '04', '05', '06']);
 
+/** `b` is the bare country of actor `a` ("returning to Kyrgyzstan" for Akayev, Punggye-ri for North Korea). */
+function isOwnCountry(a: string, b: string): boolean {
+  return b.length === 3 && a.slice(0, 3) === b;
+}
+
 function isStateAndItsCountry(a: string, b: string): boolean {
   return a.slice(0, 3) === b.slice(0, 3) && (a.length === 3 || b.length === 3);
 }
@@ -340,6 +341,15 @@ function dropCoveredMatches(matches: PatternMatch[], text: SentenceContext['text
       }
       const governed =
         inner.head > outer.head && inner.head - outer.end <= 1 && /^(to|of|for)$/.test(text.norm[inner.head - 1] ?? '');
+      // "will give Tanzania a grant … to finance projects": a purpose of the same kind is the same act.
+      const samePurpose =
+        inner.head > outer.end &&
+        text.norm[inner.head - 1] === 'to' &&
+        inner.pattern.code.slice(0, 2) === outer.pattern.code.slice(0, 2);
+      if (samePurpose) {
+        dropped.add(inner);
+        break;
+      }
       if (governed) {
         const sameRoot = inner.pattern.code.slice(0, 2) === outer.pattern.code.slice(0, 2);
         if (sameRoot && inner.pattern.code.length >= outer.pattern.code.length) dropped.add(outer);
