@@ -78,6 +78,9 @@ export async function queryEvents(db: Queryable, query: EventQuery = {}): Promis
   return { items, next: rows.length > limit && last !== undefined ? encodeCursor([last.date, last.id]) : null };
 }
 
+/** The roll-up's counts, without the dyad's own source and target (a caller asking for one dyad knows them). */
+const COLUMNS = 'events, quad1, quad2, quad3, quad4, goldstein_sum, forward, rearward, neutral';
+
 const SUMS = `SUM(events) AS events, SUM(quad1) AS quad1, SUM(quad2) AS quad2, SUM(quad3) AS quad3,
   SUM(quad4) AS quad4, SUM(goldstein_sum) AS goldstein_sum, SUM(forward) AS forward, SUM(rearward) AS rearward,
   SUM(neutral) AS neutral`;
@@ -89,7 +92,7 @@ export async function dyadSeries(db: Queryable, query: DyadSeriesQuery): Promise
   const to = query.to ?? LAST_DAY;
   if (!query.undirected || source === target) {
     const rows = await db.all(
-      'SELECT * FROM dyad_daily WHERE source = ? AND target = ? AND day >= ? AND day <= ? ORDER BY day',
+      `SELECT day, ${COLUMNS} FROM dyad_daily WHERE source = ? AND target = ? AND day >= ? AND day <= ? ORDER BY day`,
       [source, target, from, to],
     );
     return rows.map(toDyadDay);
