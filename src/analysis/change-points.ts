@@ -78,9 +78,9 @@ export function estimateNoiseSigma(values: readonly number[]): number {
  * PELT is near-linear only when changes are frequent; a ten-year daily series with a handful of changes keeps
  * most candidates alive and costs O(n²) (50 ms at 3,653 points). Series longer than `maxExactLength` (2000) are
  * therefore segmented on the means of blocks of ⌈n / 1000⌉ points (same penalty formula, on the block series),
- * and each change is then placed at the exact point, within a block either side of the coarse one, that best
- * splits the stretch between its neighbours. On the ten-year benchmark series this finds the same three
- * changes as the exact search, to the day.
+ * and each change is then placed at the exact point that best splits the stretch between its neighbours (the
+ * previous change as placed, the next as found on blocks): linear work per change. On the 19 ten-year
+ * benchmark dyads this finds the same changes as the exact search, to the day.
  */
 export function detectChangePoints(values: readonly number[], options: ChangePointOptions = {}): Segmentation {
   const n = values.length;
@@ -149,8 +149,8 @@ function coarseToFine(values: readonly number[], options: ChangePointOptions, mi
     const right = Math.min(n, (coarse.changePoints[index + 1] ?? means.length) * block);
     let bestPoint = point * block;
     let bestCost = Number.POSITIVE_INFINITY;
-    const from = Math.max(left + minLength, point * block - block);
-    const to = Math.min(right - minLength, point * block + block);
+    const from = left + minLength;
+    const to = right - minLength;
     for (let candidate = from; candidate <= to; candidate++) {
       const value = cost(left, candidate) + cost(candidate, right);
       if (value < bestCost) {
