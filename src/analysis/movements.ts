@@ -1,19 +1,19 @@
 /**
- * Forward and rearward movements of a dyad: the change points of its series, each turned into a movement with
- * a start, an end, a size and the events that drove it.
+ * Forward and rearward movements of a dyad: the changes of its series, each turned into a movement with a start,
+ * an end, a size and the events that drove it. Three detectors (`method`; docs/analysis.md has their
+ * calibration):
  *
- * 1. The series is segmented with PELT (`change-points.ts`) on `net` per period (default) or on the smoothed
- *    `level`. Each change from one segment to the next is a candidate: `forward` when the segment mean rises,
- *    `rearward` when it falls; `size` is the change of the mean (net cooperation per period).
- * 2. Its drivers are the reports pulling its way in the first `driverDays` (default 14) of the new segment.
- *    A change with no driver is the level relaxing after a burst (nobody did anything; the news moved on), not
- *    a movement, and is dropped — unless the series has no reports at all (roll-ups), where it is kept.
- * 3. Movements of the same direction less than `mergeDays` (default 21) apart are one movement: a run of
- *    threats a week apart is one escalation, not five. The merged movement goes from the first one's `from` to
- *    the furthest level reached.
+ * - `balance` (default for a series with reports, i.e. from events): PELT on the forward share of the dyad's
+ *   news days (`balance.ts`); volume alone is not a movement.
+ * - `pelt` (default for a series from roll-ups): PELT on net cooperation per period (`change-points.ts`), or on
+ *   the smoothed `level`. A change is `forward` when the segment mean rises; its drivers are the reports
+ *   pulling its way in the first `driverDays` (14) of the new segment, and a change with none (with reports) is
+ *   the level relaxing after a burst, not a movement.
+ * - `burst`: the compound-Poisson window scan of `bursts.ts`, with turns back after each burst.
  *
- * `start` is the date of the first driving report (so even a weekly series dates a movement to the day), else
- * the first day of the segment; `end` is the last day before the next change.
+ * Movements of the same direction less than `mergeDays` (default 21) apart are one movement: a run of threats a
+ * week apart is one escalation, not five. `start` is the date of the first driving report (so even a weekly
+ * series dates a movement to the day), else the first day of the segment.
  */
 import type { DyadSpec } from './analysis-event.js';
 import { type NewsDay, segmentBalance } from './balance.js';
