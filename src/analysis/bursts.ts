@@ -8,8 +8,8 @@
  * ratio is the dispersion φ = Σw² / Σw, so weight / φ behaves like a Poisson count ("units"): a burst of three
  * missile launches weighs about as much as it is surprising, not 21 times a single word.
  *
- * Scan. For every day t with a report on the side, and every window length W in `windows` (default 3, 14 and
- * 60 days: a summit blow-up, a fortnight of threats, a season turning), compare the window [t, t + W) with
+ * Scan. For every day t with a report on the side, and every window length W in `windows` (default 2, 7 and
+ * 14 days: a summit blow-up, a week of threats, a fortnight), compare the window [t, t + W) with
  * the baseline of the `baselineDays` (default 90) before t:
  *
  *   λ₀ = (weight in the baseline + priorDays × overall daily weight) / (baseline days + priorDays)
@@ -19,8 +19,8 @@
  *
  * `priorDays` (default 30) shrinks the baseline toward the series' overall rate, so after a long silence one
  * report is not infinitely surprising, and the start of a series has a baseline at all. A window is hot when
- * G ≥ `threshold` (default 13, see docs/analysis.md for the calibration) and the window's net moves its way
- * (more rearward than forward weight for a rearward burst). Scanning only windows that start on a driving
+ * G ≥ `threshold` (default 13; docs/analysis.md has its false-alarm rates, 15% on fresh sparse three-year
+ * series) and the window's net moves its way (more rearward than forward weight for a rearward burst). Scanning only windows that start on a driving
  * report dates every burst at a report, and keeps the number of tests — and so the false alarms — down in
  * sparse data.
  *
@@ -30,7 +30,7 @@
  */
 
 export interface BurstOptions {
-  /** Window lengths scanned, in points (days for a daily series; default [3, 14, 60]). */
+  /** Window lengths scanned, in points (days for a daily series; default [2, 7, 14]). */
   windows?: readonly number[];
   /** Length of the trailing baseline, in points (default 90). */
   baselineDays?: number;

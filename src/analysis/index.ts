@@ -18,7 +18,7 @@ import {
   buildDyadSeries,
   type DailyRollupRow,
   type DyadSeries,
-  mergeRollups,
+  dailySeriesFromRollupLists,
   seriesFromRollups,
 } from './series.js';
 import { type DyadState, dyadState, type StateOptions } from './state.js';
@@ -90,9 +90,8 @@ export function analyseDyadRollups(rows: DyadRollups, options: DyadAnalysisOptio
   const spec = (direction: DyadSpec['direction']): DyadSpec => ({ a: options.a, b: options.b, direction });
   const base = { resolution: options.resolution ?? 'week', halfLifeDays: options.halfLifeDays };
   // Ten years of roll-up rows are read into a daily series once; the requested resolution is summed from it.
-  const daily = seriesFromRollups(rows.both ?? mergeRollups(rows.aToB, rows.bToA), {
-    ...base,
-    resolution: 'day',
+  const daily = dailySeriesFromRollupLists(rows.both ? [rows.both] : [rows.aToB, rows.bToA], {
+    halfLifeDays: base.halfLifeDays,
     dyad: spec('both'),
     from: options.from,
     to: options.to,

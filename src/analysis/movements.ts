@@ -1,21 +1,22 @@
 /**
- * Forward and rearward movements of a dyad: the change points of its series, each turned into a movement with
- * a start, an end, a size and the events that drove it.
+ * Forward and rearward movements of a dyad: the changes of its series, each turned into a movement with a start,
+ * an end, a size and the events that drove it. Three detectors (`method`; docs/analysis.md has their
+ * calibration):
  *
- * 1. The series is segmented with PELT (`change-points.ts`) on `net` per period (default) or on the smoothed
- *    `level`. Each change from one segment to the next is a candidate: `forward` when the segment mean rises,
- *    `rearward` when it falls; `size` is the change of the mean (net cooperation per period).
- * 2. Its drivers are the reports pulling its way in the first `driverDays` (default 14) of the new segment.
- *    A change with no driver is the level relaxing after a burst (nobody did anything; the news moved on), not
- *    a movement, and is dropped — unless the series has no reports at all (roll-ups), where it is kept.
- * 3. Movements of the same direction less than `mergeDays` (default 21) apart are one movement: a run of
- *    threats a week apart is one escalation, not five. The merged movement goes from the first one's `from` to
- *    the furthest level reached.
+ * - `balance` (default for a series with reports, i.e. from events): PELT on the forward share of the dyad's
+ *   news days (`balance.ts`); volume alone is not a movement.
+ * - `pelt` (default for a series from roll-ups): PELT on net cooperation per period (`change-points.ts`), or on
+ *   the smoothed `level`. A change is `forward` when the segment mean rises; its drivers are the reports
+ *   pulling its way in the first `driverDays` (14) of the new segment, and a change with none (with reports) is
+ *   the level relaxing after a burst, not a movement.
+ * - `burst`: the compound-Poisson window scan of `bursts.ts`, with turns back after each burst.
  *
- * `start` is the date of the first driving report (so even a weekly series dates a movement to the day), else
- * the first day of the segment; `end` is the last day before the next change.
+ * Movements of the same direction less than `mergeDays` (default 21) apart are one movement: a run of threats a
+ * week apart is one escalation, not five. `start` is the date of the first driving report (so even a weekly
+ * series dates a movement to the day), else the first day of the segment.
  */
 import type { DyadSpec } from './analysis-event.js';
+import { type NewsDay, segmentBalance } from './balance.js';
 import { type BurstOptions, DEFAULT_BURST_OPTIONS, detectBursts, type SideSeries } from './bursts.js';
 import { type ChangePointOptions, detectChangePoints } from './change-points.js';
 import type { Report } from './dedup.js';
@@ -63,12 +64,13 @@ export interface Movement {
 
 export interface MovementOptions extends ChangePointOptions, BurstOptions {
   /**
-   * `pelt` (default): PELT with a Gaussian mean-shift cost on the series (`change-points.ts`);
-   * `burst`: the compound-Poisson window scan of `bursts.ts`, built for sparse event data. It is not the
-   * default yet: at its calibrated threshold it misses shifts the PELT default finds on short series (the
-   * API's test dyads) and on the coder's current output for the demo corpus; see docs/analysis.md.
+   * `balance` (default for series with reports): PELT on the forward share of news days (`balance.ts`);
+   * `pelt` (default for roll-ups): PELT with a Gaussian mean-shift cost on the series (`change-points.ts`);
+   * `burst`: the compound-Poisson window scan of `bursts.ts`. See docs/analysis.md for their calibration.
    */
-  method?: 'burst' | 'pelt';
+  method?: 'balance' | 'burst' | 'pelt';
+  /** `balance`: minimum news days in a segment (default 1). */
+  minSegmentNewsDays?: number;
   /** Which series to segment: `net` per period (default) or the smoothed `level`. */
   signal?: 'net' | 'level';
   /** Ignore changes whose size is below this (net per period; default 0). */
@@ -81,9 +83,119 @@ export interface MovementOptions extends ChangePointOptions, BurstOptions {
   mergeDays?: number;
 }
 
-/** Detects movements in a series; an empty list for a series without bursts (or change points). */
+/**
+ * Detects movements in a series; an empty list when nothing changed. The default method is `balance` for a
+ * series with reports (from events) and `pelt` for one without (from roll-ups: dense daily counts with no
+ * single reports to weigh).
+ */
 export function detectMovements(series: DyadSeries, options: MovementOptions = {}): Movement[] {
-  return options.method === 'burst' ? detectBurstMovements(series, options) : detectPeltMovements(series, options);
+  const method = options.method ?? (series.reports.length > 0 ? 'balance' : 'pelt');
+  if (method === 'balance') return detectBalanceMovements(series, options);
+  return method === 'burst' ? detectBurstMovements(series, options) : detectPeltMovements(series, options);
+}
+
+/**
+ * Movements as changes in the balance of news days (`balance.ts`). Each change between two segments is a
+ * movement the way the forward share moved. It starts at the first report pulling its way in the new segment
+ * and ends at the segment's last news day; `from` and `to` are the net weight per day over the previous and the
+ * new segment (from its first news day to the day before the next segment's), `size` their difference. A change
+ * with no report pulling its way (the other side fell silent), or whose net per day moved against its share (a
+ * busy period fading into a quieter one of the same tone), is not a movement.
+ */
+function detectBalanceMovements(series: DyadSeries, options: MovementOptions): Movement[] {
+  const first = dayNumber(series.from);
+  const last = dayNumber(series.to) - first;
+  const byIndex = new Map<number, NewsDay & { net: number }>();
+  const squares = { forward: 0, rearward: 0 };
+  const totals = { forward: 0, rearward: 0 };
+  for (const report of series.reports) {
+    const index = dayNumber(report.event.date) - first;
+    if (index < 0 || index > last || report.score === 0) continue;
+    let day = byIndex.get(index);
+    if (!day) {
+      day = { index, forward: 0, rearward: 0, net: 0 };
+      byIndex.set(index, day);
+    }
+    const side = report.score > 0 ? 'forward' : 'rearward';
+    day[side] += Math.abs(report.score);
+    day.net += report.score;
+    squares[side] += report.score ** 2;
+    totals[side] += Math.abs(report.score);
+  }
+  const days = [...byIndex.values()].sort((x, y) => x.index - y.index);
+  const phi = {
+    forward: totals.forward > 0 ? squares.forward / totals.forward : 1,
+    rearward: totals.rearward > 0 ? squares.rearward / totals.rearward : 1,
+  };
+  const units = days.map((day) => ({
+    index: day.index,
+    forward: day.forward / phi.forward,
+    rearward: day.rearward / phi.rearward,
+  }));
+  const segments = segmentBalance(units, {
+    penaltyScale: options.penaltyScale,
+    minSegmentNewsDays: options.minSegmentNewsDays,
+  });
+  /** First calendar day of a segment, and one past its last (the next segment's first news day). */
+  const span = (index: number): [number, number] => {
+    const segment = segments[index];
+    const next = segments[index + 1];
+    const from = segment ? (days[segment.start]?.index ?? 0) : 0;
+    const to = next ? (days[next.start]?.index ?? last + 1) : last + 1;
+    return [from, to];
+  };
+  const netPerDay = (index: number): number => {
+    const segment = segments[index];
+    if (!segment) return 0;
+    const [from, to] = span(index);
+    let net = 0;
+    for (let k = segment.start; k < segment.end; k++) net += days[k]?.net ?? 0;
+    return net / Math.max(1, to - from);
+  };
+  const candidates: (Movement & { driving: Report[] })[] = [];
+  for (let index = 1; index < segments.length; index++) {
+    const before = segments[index - 1];
+    const after = segments[index];
+    if (!before || !after || after.share === before.share) continue;
+    const label: Movement['label'] = after.share > before.share ? 'forward' : 'rearward';
+    const from = netPerDay(index - 1);
+    const to = netPerDay(index);
+    if (label === 'forward' ? to <= from : to >= from) continue;
+    const startDate = dateOfDay(first + (days[after.start]?.index ?? 0));
+    const endDate = dateOfDay(first + (days[after.end - 1]?.index ?? 0));
+    const driving = series.reports.filter(
+      (report) => report.event.date >= startDate && report.event.date <= endDate && sameSign(report, label),
+    );
+    const leading = driving[0];
+    if (!leading) continue;
+    let net = 0;
+    for (let k = after.start; k < after.end; k++) net += days[k]?.net ?? 0;
+    candidates.push({
+      label,
+      start: leading.event.date,
+      end: endDate,
+      from,
+      to,
+      size: to - from,
+      net,
+      index: pointIndex(series, leading.event.date),
+      drivers: [],
+      driving,
+    });
+  }
+  const merged = mergeMovements(candidates, options.mergeDays ?? 21);
+  return merged.map(({ driving, ...movement }) => ({
+    ...movement,
+    drivers: topReports(driving, options.topEvents ?? 5),
+  }));
+}
+
+/** Index of the point of `series` that contains the date (0 when none does). */
+function pointIndex(series: DyadSeries, date: string): number {
+  return Math.max(
+    0,
+    series.points.findIndex((point) => point.start <= date && date <= point.end),
+  );
 }
 
 /**
@@ -134,10 +246,6 @@ function detectBurstMovements(series: DyadSeries, options: MovementOptions): Mov
     const point = series.points[index];
     return (end ? point?.end : point?.start) ?? series.to;
   };
-  const pointOf = (date: string): number => {
-    const index = series.points.findIndex((point) => point.start <= date && date <= point.end);
-    return index < 0 ? 0 : index;
-  };
   const netOver = (from: number, to: number): number => {
     let net = 0;
     for (let index = from; index < to; index++) net += (forward.weight[index] ?? 0) - (rearward.weight[index] ?? 0);
@@ -164,7 +272,7 @@ function detectBurstMovements(series: DyadSeries, options: MovementOptions): Mov
       to,
       size: to - from,
       net,
-      index: byDay && series.resolution !== 'day' ? pointOf(start) : burst.start,
+      index: byDay && series.resolution !== 'day' ? pointIndex(series, start) : burst.start,
       drivers: [],
       driving,
     });

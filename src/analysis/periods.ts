@@ -136,7 +136,13 @@ export function enumeratePeriods(from: string, to: string, resolution: Resolutio
   const periods: Period[] = [];
   for (let start = periodStartDay(dayNumber(from), resolution); start <= last; ) {
     const next = nextPeriodStartDay(start, resolution);
-    periods.push({ key: periodKey(start, resolution), start: dateOfDay(start), end: dateOfDay(next - 1) });
+    if (resolution === 'day') {
+      // A day's key, first and last day are one string: one conversion, not three, per day of a long series.
+      const date = dateOfDay(start);
+      periods.push({ key: date, start: date, end: date });
+    } else {
+      periods.push({ key: periodKey(start, resolution), start: dateOfDay(start), end: dateOfDay(next - 1) });
+    }
     start = next;
   }
   return periods;

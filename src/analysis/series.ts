@@ -162,18 +162,55 @@ export function seriesFromRollups(rows: readonly DailyRollupRow[], options: Seri
     if (row.day < from || row.day > to) continue;
     const point = frame.points[frame.indexOf(row.day)];
     if (!point) continue;
-    point.reports += row.events;
-    point.mentions += row.events;
-    for (let quad = 0; quad < 4; quad++) point.quad[quad] = (point.quad[quad] ?? 0) + (row.quad[quad] ?? 0);
-    point.forward += row.forward;
-    point.rearward += row.rearward;
-    point.neutral += row.neutral;
-    point.goldsteinSum += row.goldsteinSum;
+    addRollupRow(point, row);
     if (row.goldsteinSum > 0) point.cooperative += row.goldsteinSum;
     else point.conflictual -= row.goldsteinSum;
   }
   finishPoints(frame.points, frame.halfLifeDays, options.resolution ?? 'week');
   return seriesOf(frame, options, [], false);
+}
+
+/**
+ * The daily series of the sum of several day-sorted roll-up lists (A→B and B→A make A–B): the same series as
+ * `seriesFromRollups(mergeRollups(left, right), { resolution: 'day' })` — a day's summed Goldstein is split into
+ * cooperative or conflictual once all lists are added — without building the merged rows.
+ */
+export function dailySeriesFromRollupLists(
+  lists: readonly (readonly DailyRollupRow[])[],
+  options: Omit<SeriesOptions, 'resolution'>,
+): DyadSeries {
+  const dayOptions: SeriesOptions = { ...options, resolution: 'day' };
+  let range: { from: string; to: string };
+  if (options.from && options.to) range = { from: options.from.slice(0, 10), to: options.to.slice(0, 10) };
+  else {
+    const days = lists.flatMap((rows) => [rows[0]?.day, rows[rows.length - 1]?.day]).filter((day) => day !== undefined);
+    range = resolveRange(days, dayOptions);
+  }
+  const { from, to } = range;
+  const frame = createFrame(from, to, dayOptions);
+  for (const rows of lists) {
+    for (const row of rows) {
+      if (row.day < from || row.day > to) continue;
+      const point = frame.points[frame.indexOf(row.day)];
+      if (point) addRollupRow(point, row);
+    }
+  }
+  for (const point of frame.points) {
+    if (point.goldsteinSum > 0) point.cooperative = point.goldsteinSum;
+    else if (point.goldsteinSum < 0) point.conflictual = -point.goldsteinSum;
+  }
+  finishPoints(frame.points, frame.halfLifeDays, 'day');
+  return seriesOf(frame, dayOptions, [], false);
+}
+
+function addRollupRow(point: SeriesPoint, row: DailyRollupRow): void {
+  point.reports += row.events;
+  point.mentions += row.events;
+  for (let quad = 0; quad < 4; quad++) point.quad[quad] = (point.quad[quad] ?? 0) + (row.quad[quad] ?? 0);
+  point.forward += row.forward;
+  point.rearward += row.rearward;
+  point.neutral += row.neutral;
+  point.goldsteinSum += row.goldsteinSum;
 }
 
 function resolveRange(dates: string[], options: SeriesOptions): { from: string; to: string } {

@@ -10,6 +10,12 @@ export type Row = Record<string, unknown>;
 /** A connection that statements run on: the driver itself outside a transaction, the transaction inside one. */
 export interface Queryable {
   all<R = Row>(sql: string, params?: readonly unknown[]): Promise<R[]>;
+  /**
+   * Optional: the rows as arrays of column values in SELECT order, without an object per row. A driver that
+   * reads these faster than objects provides it (SQLite: half the time for ten years of a dyad's roll-up);
+   * callers fall back to `all`.
+   */
+  allArrays?(sql: string, params?: readonly unknown[]): Promise<unknown[][]>;
   /** Runs a statement and returns how many rows it changed. */
   run(sql: string, params?: readonly unknown[]): Promise<number>;
   /**

@@ -63,3 +63,28 @@ describe('detectChangePoints (PELT, Gaussian mean shift)', () => {
     expect(detectChangePoints(blip, { variance: 1, minSegmentLength: 2 }).changePoints).not.toContain(4.5);
   });
 });
+
+describe('detectChangePoints on long series (block means, then refined to the point)', () => {
+  it('finds the same changes as the exact search', () => {
+    for (const seed of [1, 2, 3]) {
+      const values = piecewise(
+        [
+          [0, 1200],
+          [-1, 400],
+          [0.8, 600],
+          [0, 1453],
+        ],
+        2,
+        seed,
+      );
+      const exact = detectChangePoints(values, { maxExactLength: Number.POSITIVE_INFINITY });
+      const fast = detectChangePoints(values);
+      expect(fast.changePoints).toEqual(exact.changePoints);
+      expect(fast.changePoints).toHaveLength(3);
+    }
+  });
+
+  it('finds nothing in a long flat series', () => {
+    expect(detectChangePoints(piecewise([[0.3, 3653]], 2, 42)).changePoints).toEqual([]);
+  });
+});

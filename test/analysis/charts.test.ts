@@ -5,7 +5,7 @@ import { renderTerminalChart } from '../../src/analysis/chart-terminal.js';
 import { analyseDyad } from '../../src/analysis/index.js';
 import { makeEvent } from './helpers.js';
 
-// A small fixed history: a quiet start, a burst of threats, a cancellation, then talks and an agreement.
+// A small fixed history: friendly talks, a burst of threats, a cancellation, then talks and an agreement.
 const events = [
   makeEvent({
     date: '2018-04-02',
@@ -14,6 +14,22 @@ const events = [
     cameo_name: 'Consult',
     doc: 'd1',
     evidence: 'Envoys met in Panmunjom',
+  }),
+  makeEvent({
+    date: '2018-04-18',
+    goldstein: 4,
+    cameo: '036',
+    cameo_name: 'Express intent to meet or negotiate',
+    doc: 'd10',
+    evidence: 'Trump said he would meet Kim',
+  }),
+  makeEvent({
+    date: '2018-04-27',
+    goldstein: 3.4,
+    cameo: '051',
+    cameo_name: 'Praise or endorse',
+    doc: 'd11',
+    evidence: 'Trump welcomed the Korean summit',
   }),
   makeEvent({
     date: '2018-05-16',

@@ -37,18 +37,17 @@ beforeAll(async () => {
 });
 
 /**
- * The movement of this direction nearest the date, and how many days off it is: 0 when the movement's period
- * (start to end) contains the date, else the days to its nearer end. A movement is a period, so a dip that
- * starts with the threat of May 16 and runs past the cancellation of May 24 is dated at the cancellation too.
+ * The movement of this direction whose start is nearest the turn, and how many days off it is: 0 when it starts
+ * on a day of the turn (`from`…`to`, the days the demo corpus's README gives for it), else the days to the nearer
+ * end. A movement is dated by its start, not by the span it covers: a forward stretch that runs for a year
+ * does not "find" every forward turn inside it.
  */
-function nearest(label: Movement['label'], date: string): { movement: Movement | undefined; days: number } {
+function nearest(label: Movement['label'], from: string, to: string): { movement: Movement | undefined; days: number } {
   let best: Movement | undefined;
   let days = Number.POSITIVE_INFINITY;
-  const day = dayNumber(date);
   for (const movement of analysis.movements) {
     const start = dayNumber(movement.start);
-    const end = dayNumber(movement.end);
-    const distance = day < start ? start - day : day > end ? day - end : 0;
+    const distance = Math.max(0, dayNumber(from) - start, start - dayNumber(to));
     if (movement.label === label && distance < days) {
       best = movement;
       days = distance;
@@ -58,40 +57,47 @@ function nearest(label: Movement['label'], date: string): { movement: Movement |
 }
 
 function found(): string {
-  return analysis.movements.map((movement) => `${movement.label} ${movement.start}`).join(', ') || 'no movements';
+  return (
+    analysis.movements.map((movement) => `${movement.label} ${movement.start}..${movement.end}`).join(', ') ||
+    'no movements'
+  );
 }
 
 describe('demo corpus: USA–PRK 2017–2019', () => {
   /*
-   * Known gap (issue 4 stays open on it): with the real coder's current output, the default PELT movements
-   * are forward 2018-05-09, rearward 2018-05-16..06-10 (the dip, found), forward 2018-06-12 (Singapore, 11
-   * days after the recovery's June 1) and rearward 2019-05-09; nothing in 2017 and nothing at Hanoi. The coder still misses
-   * reports that carry these turns (the Guam plans of Aug 9-10 2017, "locked and loaded", Mar 9 2018's
-   * acceptance counted weakly, the Hanoi walk-out of Feb 28 2019 beyond one report), and the detectors miss
-   * single-report turns on series this sparse (see the hand-coded test and docs/analysis.md). `it.fails`
-   * turns red the day a case passes, so these markers cannot outlive the gap.
+   * Movements by the default method for event series, the balance of news days (balance.ts, penalty 2 ln m).
+   * Found with the real coder: forward 2018-02-25..05-13 (the thaw: the North Korean general's offer of talks at
+   * the Olympics' close, then Trump's acceptance of Mar 8), rearward 2018-05-16..05-24 (the dip), forward
+   * 2018-05-25..10-07 (the recovery) and rearward 2018-12-10..2019-11-17 (sanctions on officials; the
+   * segment Hanoi falls in). Known gap (issue 4 stays open on it; `it.fails` turns red the day a case passes):
+   * - the 2017 escalation: the coder gives two weak reports in August 2017 (Aug 7 intended, Aug 8 intended
+   *   and conditional) and misses the July 28 ICBM, the bomber flights and the Guam plans of Aug 9–11; and the
+   *   series opens hostile, so a hostile summer is not a change of balance (only of volume);
+   * - Hanoi: the coder gives the walk-out as one report mirrored (USA→PRK and PRK→USA 127), after a run-up it
+   *   codes with three reports and a miscoded "war with North Korea" (1384, Feb 6): too little to split
+   *   the segment that the December 2018 sanctions start.
+   * The demo corpus's report texts the coder misses are listed in docs/analysis.md.
    */
-  const check = (label: Movement['label'], date: string) => {
-    const { movement, days } = nearest(label, date);
+  const check = (label: Movement['label'], from: string, to: string) => {
+    const { movement, days } = nearest(label, from, to);
     expect(
       days,
-      `nearest ${label} movement to ${date}: ${movement?.start ?? 'none'}; found: ${found()}`,
+      `nearest ${label} movement to ${from}..${to}: ${movement?.start ?? 'none'}; found: ${found()}`,
     ).toBeLessThanOrEqual(7);
     expect(movement?.drivers.length).toBeGreaterThan(0);
     expect(movement?.drivers[0]?.evidence).not.toBe('');
   };
 
-  it.each([['the late-May 2018 dip (Trump calls off Singapore)', 'rearward', '2018-05-24']] as const)(
-    'finds %s within a week',
-    (_name, label, date) => check(label, date),
-  );
+  it.each([
+    ['the 2018 thaw (Olympics to Trump accepting a meeting with Kim)', 'forward', '2018-02-09', '2018-03-09'],
+    ['the late-May 2018 dip (threats, then Trump calls off Singapore)', 'rearward', '2018-05-16', '2018-05-24'],
+    ['the recovery (the summit is back on)', 'forward', '2018-05-25', '2018-06-01'],
+  ] as const)('finds %s within a week', (_name, label, from, to) => check(label, from, to));
 
   it.fails.each([
-    ['the 2017 escalation ("fire and fury")', 'rearward', '2017-08-08'],
-    ['the 2018 thaw (Trump accepts a meeting with Kim)', 'forward', '2018-03-09'],
-    ['the recovery (the summit is back on)', 'forward', '2018-06-01'],
-    ['the Hanoi setback (summit ends without a deal)', 'rearward', '2019-02-28'],
-  ] as const)('known gap: does not yet find %s within a week', (_name, label, date) => check(label, date));
+    ['the 2017 escalation ("fire and fury", the Guam plans)', 'rearward', '2017-08-08', '2017-08-10'],
+    ['the Hanoi setback (summit ends without a deal)', 'rearward', '2019-02-28', '2019-02-28'],
+  ] as const)('known gap: does not yet find %s within a week', (_name, label, from, to) => check(label, from, to));
 
   it('cites events with their evidence and links', () => {
     const cited = analysis.movements.flatMap((movement) => movement.drivers);

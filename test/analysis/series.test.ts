@@ -3,7 +3,14 @@ import type { DyadSpec } from '../../src/analysis/analysis-event.js';
 import { dedupEvents } from '../../src/analysis/dedup.js';
 import { parseModalityWeights } from '../../src/analysis/modality-weights.js';
 import { addDays } from '../../src/analysis/periods.js';
-import { aggregateSeries, buildDyadSeries, ewma, mergeRollups, seriesFromRollups } from '../../src/analysis/series.js';
+import {
+  aggregateSeries,
+  buildDyadSeries,
+  dailySeriesFromRollupLists,
+  ewma,
+  mergeRollups,
+  seriesFromRollups,
+} from '../../src/analysis/series.js';
 import { makeEvent } from './helpers.js';
 
 const usaPrk: DyadSpec = { a: 'USA', b: 'PRK', direction: 'both' };
@@ -158,6 +165,25 @@ describe('buildDyadSeries', () => {
       ['2019-01-02', 1, -3, 1],
       ['2019-01-03', 3, 5, 3],
     ]);
+  });
+
+  it('builds the undirected daily series from the two directions without merging rows, as if merged', () => {
+    const row = (day: string, events: number, goldsteinSum: number) => ({
+      day,
+      events,
+      quad: [events, 0, events, 0],
+      goldsteinSum,
+      forward: events,
+      rearward: 1,
+      neutral: 0,
+    });
+    const left = [row('2019-01-01', 1, 2), row('2019-01-03', 2, 4), row('2019-01-09', 1, -6)];
+    const right = [row('2019-01-02', 1, -3), row('2019-01-03', 1, -5), row('2019-01-05', 3, 7)];
+    const dyad = { a: 'USA', b: 'PRK', direction: 'both' } as const;
+    for (const range of [{}, { from: '2018-12-30', to: '2019-01-12' }]) {
+      const expected = seriesFromRollups(mergeRollups(left, right), { dyad, resolution: 'day', ...range });
+      expect(dailySeriesFromRollupLists([left, right], { dyad, ...range })).toEqual(expected);
+    }
   });
 
   it('smooths with the given half-life', () => {

@@ -15,6 +15,8 @@ export class SqliteDriver implements Driver {
   readonly dialect = 'sqlite' as const;
   readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
+  /** Statements in raw mode (rows as arrays), cached apart: raw mode is a property of the statement. */
+  private readonly rawStatements = new Map<string, Database.Statement>();
   private lock: Promise<void> = Promise.resolve();
   private locked = false;
 
@@ -40,7 +42,18 @@ export class SqliteDriver implements Driver {
     return statement;
   }
 
+  private rawStatement(sql: string): Database.Statement {
+    let statement = this.rawStatements.get(sql);
+    if (statement === undefined) {
+      statement = this.db.prepare(sql).raw(true);
+      this.rawStatements.set(sql, statement);
+    }
+    return statement;
+  }
+
   private readonly connection: Queryable = {
+    allArrays: async (sql: string, params: readonly unknown[] = []) =>
+      this.rawStatement(sql).all(...bindable(params)) as unknown[][],
     all: async <R = Row>(sql: string, params: readonly unknown[] = []) => {
       const statement = this.statement(sql);
       if (!statement.reader) {
@@ -67,6 +80,11 @@ export class SqliteDriver implements Driver {
   async all<R = Row>(sql: string, params?: readonly unknown[]): Promise<R[]> {
     while (this.locked) await this.lock;
     return this.connection.all<R>(sql, params);
+  }
+
+  async allArrays(sql: string, params?: readonly unknown[]): Promise<unknown[][]> {
+    while (this.locked) await this.lock;
+    return this.rawStatement(sql).all(...bindable(params ?? [])) as unknown[][];
   }
 
   async run(sql: string, params?: readonly unknown[]): Promise<number> {
