@@ -126,7 +126,7 @@ export function codeSentence(ctx: SentenceContext, lexicon: Lexicon, history: Di
         const others = targetCodes.filter(
           (b) =>
             !(isSelfPair(a.code, b.code) && !(PLACED_ROOTS.has(root) && a.code.length === 3)) &&
-            !(COOPERATION_ROOTS.has(root) && isStateAndItsCountry(a.code, b.code)),
+            !(OUTWARD_ROOTS.has(root) && isStateAndItsCountry(a.code, b.code)),
         );
         // Dissent with no stated addressee (workers striking, activists on hunger strike) is aimed at the
         // protesters' own state, as PLOVER codes it.
@@ -251,16 +251,22 @@ const LOCATIVES = new Set(['in', 'at', 'near', 'outside']);
 
 const STATE_ROLES = new Set(['GOV', 'MIL', 'COP', 'JUD', 'LEG', 'SPY']);
 
-/** Meeting, cooperating and promising are done with others: a government "visiting" its own country is a misreading. */
-const COOPERATION_ROOTS = new Set(['03', '04', '05', '06']);
+/**
+ * Acts done to others: a government "visiting", "warning" or "attacking" its own country is a misreading. (Its
+ * statements, appeals, aid, concessions, investigations and coercion at home are real domestic events.)
+ */
+const OUTWARD_ROOTS = new Set(['03', '04', '05', '06', '10', '11', '12', '13', '15', '16', '19', '20']);
 
 /** `b` is the bare country of actor `a` ("returning to Kyrgyzstan" for Akayev, Punggye-ri for North Korea). */
 function isOwnCountry(a: string, b: string): boolean {
   return b.length === 3 && a.slice(0, 3) === b;
 }
 
+/** One side is a country and the other that country itself or its state (USAGOV and USA, PRK and PRK). */
 function isStateAndItsCountry(a: string, b: string): boolean {
-  return a.slice(0, 3) === b.slice(0, 3) && (a.length === 3 || b.length === 3);
+  if (a.slice(0, 3) !== b.slice(0, 3)) return false;
+  const other = a.length === 3 ? b : b.length === 3 ? a : null;
+  return other !== null && (other.length === 3 || STATE_ROLES.has(other.slice(3, 6)));
 }
 
 /**
@@ -373,7 +379,11 @@ function dropCoveredMatches(matches: PatternMatch[], text: SentenceContext['text
     if (outer.pattern.kind === 'N' && !NOUN_COMPLEMENT.has(text.norm[outer.end] as string)) continue;
     let end = outer.end;
     while (end < text.norm.length && !COMPLEMENT_END.has(text.norm[end] as string)) end++;
-    for (const inner of matches) if (inner.head >= outer.end && inner.head < end) dropped.add(inner);
+    for (const inner of matches) {
+      // ", condemning the exercise": a participle after a comma is a second act of the subject, not content.
+      const adjunct = text.norm[inner.head - 1] === ',' && /ing$/.test(text.norm[inner.head] as string);
+      if (inner.head >= outer.end && inner.head < end && !adjunct) dropped.add(inner);
+    }
   }
   return matches.filter((m) => !dropped.has(m));
 }

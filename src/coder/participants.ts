@@ -334,17 +334,35 @@ const SPEECH_VERBS = new Set([
  * The first actor mention after `from` in the same clause, skipping the sources and any mention of the very same
  * actor ("Israel threatened to ban voting in Jerusalem if Hamas …": Jerusalem is Israel's own, Hamas the target).
  */
-function objectAfter(ctx: SentenceContext, from: number, sources: Mention[], window = OBJECT_WINDOW): Mention | null {
+function objectAfter(
+  ctx: SentenceContext,
+  from: number,
+  sources: Mention[],
+  window = OBJECT_WINDOW,
+  venues = false,
+): Mention | null {
   const { text } = ctx;
   const sourceCodes = new Set(sources.filter((m) => m.kind === 'actor' || m.kind === 'person').map((m) => m.code));
+  // Where the act has a venue, a place ("held talks in New York with Kim Yong Chol") is the target only when no
+  // party follows it.
+  let place: Mention | null = null;
   for (let j = from; j <= ctx.last && j < from + window; j++) {
     if (CLAUSE_BREAK.has(text.norm[j] as string)) break;
     const m = ctx.mentionAt.get(j);
     if (!m || sources.includes(m) || (m.kind === 'actor' && sourceCodes.has(m.code))) continue;
+    const preposition = text.norm[m.start - 1] === 'the' ? text.norm[m.start - 2] : text.norm[m.start - 1];
+    if (venues && m.kind === 'actor' && PLACE_PREPOSITIONS.has(preposition as string)) {
+      place ??= m;
+      continue;
+    }
     return m;
   }
-  return null;
+  return place;
 }
+
+const PLACE_PREPOSITIONS = new Set(['in', 'at']);
+/** Meetings, talks, agreements and joint acts happen somewhere; their place is a venue, not a party. */
+const VENUE_ROOTS = new Set(['03', '04', '05', '06']);
 
 /** An agent introduced by one of `words` right after the match ("by Washington", "from Pompeo"). */
 function agentAfter(ctx: SentenceContext, from: number, words: Set<string>): Mention | null {
@@ -458,7 +476,13 @@ export function participantsOf(ctx: SentenceContext, match: PatternMatch, passiv
   // actor after it is a place, not a third party.
   const mutual = match.targetMissing && new Set(sources.map((m) => m.code.slice(0, 3))).size >= 2;
   if (!target && !mutual)
-    target = objectAfter(ctx, match.end, sources, match.targetMissing ? NEAR_OBJECT_WINDOW : OBJECT_WINDOW);
+    target = objectAfter(
+      ctx,
+      match.end,
+      sources,
+      match.targetMissing ? NEAR_OBJECT_WINDOW : OBJECT_WINDOW,
+      VENUE_ROOTS.has(pattern.code.slice(0, 2)),
+    );
   // Two sides acting together on something of one of theirs ("Palestinians and Israelis failed to reach
   // agreement on … Palestinian offices") act on each other, not on themselves.
   const sourceCountries = new Set(sources.map((m) => m.code.slice(0, 3)));
