@@ -42,7 +42,22 @@ function isSkippable(text: AnalysedText, i: number): boolean {
 }
 
 /** "a series of bombs", "a wave of arrests": the quantity before "of" is skipped too. */
-const QUANTITY_NOUNS = new Set(['series', 'wave', 'spate', 'string', 'number', 'barrage', 'volley', 'salvo', 'round']);
+const QUANTITY_NOUNS = new Set([
+  'series',
+  'wave',
+  'spate',
+  'string',
+  'number',
+  'barrage',
+  'volley',
+  'salvo',
+  'round',
+  'rounds',
+  'hours',
+  'days',
+  'weeks',
+  'months',
+]);
 
 const HEAD_POS = new Set(['VERB', 'NOUN', 'PROPN', 'ADJ']);
 const PLACE_NOUNS = new Set(['city', 'town', 'village', 'province', 'region', 'district', 'state', 'port', 'capital']);

@@ -350,8 +350,7 @@ function objectAfter(
     if (CLAUSE_BREAK.has(text.norm[j] as string)) break;
     const m = ctx.mentionAt.get(j);
     if (!m || sources.includes(m) || (m.kind === 'actor' && sourceCodes.has(m.code))) continue;
-    const preposition = text.norm[m.start - 1] === 'the' ? text.norm[m.start - 2] : text.norm[m.start - 1];
-    if (venues && m.kind === 'actor' && PLACE_PREPOSITIONS.has(preposition as string)) {
+    if (venues && isVenue(ctx, m)) {
       place ??= m;
       continue;
     }
@@ -360,7 +359,18 @@ function objectAfter(
   return place;
 }
 
-const PLACE_PREPOSITIONS = new Set(['in', 'at']);
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near']);
+
+/** A place after "in", "at" or "near" ("in Hanoi", "at the White House"). */
+function isVenue(ctx: SentenceContext, m: Mention): boolean {
+  const { norm } = ctx.text;
+  const preposition = norm[m.start - 1] === 'the' ? norm[m.start - 2] : norm[m.start - 1];
+  return m.kind === 'actor' && PLACE_PREPOSITIONS.has(preposition as string);
+}
+
+function sourceCountries(sources: Mention[]): Set<string> {
+  return new Set(sources.map((m) => m.code.slice(0, 3)));
+}
 /** Meetings, talks, agreements and joint acts happen somewhere; their place is a venue, not a party. */
 const VENUE_ROOTS = new Set(['03', '04', '05', '06']);
 
@@ -483,11 +493,19 @@ export function participantsOf(ctx: SentenceContext, match: PatternMatch, passiv
       match.targetMissing ? NEAR_OBJECT_WINDOW : OBJECT_WINDOW,
       VENUE_ROOTS.has(pattern.code.slice(0, 2)),
     );
+  // "Trump and Kim … held a dinner at the Metropole hotel in Hanoi": two sides meeting somewhere meet each other.
+  if (
+    target &&
+    !match.target &&
+    isVenue(ctx, target) &&
+    sourceCountries(sources).size >= 2 &&
+    VENUE_ROOTS.has(pattern.code.slice(0, 2))
+  )
+    target = null;
   // Two sides acting together on something of one of theirs ("Palestinians and Israelis failed to reach
   // agreement on … Palestinian offices") act on each other, not on themselves.
-  const sourceCountries = new Set(sources.map((m) => m.code.slice(0, 3)));
-  if (target && sourceCountries.size >= 2 && sourceCountries.has(target.code.slice(0, 3)) && !match.target)
-    target = null;
+  const countries = sourceCountries(sources);
+  if (target && countries.size >= 2 && countries.has(target.code.slice(0, 3)) && !match.target) target = null;
   const targets = target ? conjoinedGroup(ctx, target).filter((m) => !sources.includes(m)) : [];
   return pattern.swap ? { sources: targets, targets: sources, passive } : { sources, targets, passive };
 }
