@@ -1,0 +1,149 @@
+// Clause structure beyond subject–verb–object: places, coordinated verbs, reduced passives, appositions,
+// parentheses, noun compounds, one act read twice. Real-style sentences written by the team (not from any gold set).
+import { describe, expect, it } from 'vitest';
+import { dyads, hasEvent } from './helpers.js';
+
+describe('places', () => {
+  it('a city names its country: protesters in a city protest their own state', () => {
+    expect(hasEvent('Thousands of Iraqi Kurds demonstrated in the city of Mosul on Friday.', 'IRQ', 'IRQ', '14')).toBe(
+      true,
+    );
+  });
+
+  it('an agentless bombing is coded to the country where it happened, its victims the target', () => {
+    const found = dyads('A car bomb near the town of Baqubah killed three Turkish engineers on Monday.', '2006-05-02');
+    expect(
+      found.some((d) => /^IRQ>TUR.*:18/.test(d)),
+      found.join(' '),
+    ).toBe(true);
+  });
+
+  it('a bare role takes the place it is in, not the country of the sentence before', () => {
+    const found = dyads(
+      'Protesters in Basra condemned the government. Rebels in Goma attacked a United Nations base.',
+      '2020-01-01',
+    );
+    expect(
+      found.some((d) => /^CODREB>IGOUNO.*:19/.test(d)),
+      found.join(' '),
+    ).toBe(true);
+  });
+
+  it('the venue of talks is not a party when one follows it', () => {
+    const found = dyads(
+      'Secretary of State Mike Pompeo held talks in Geneva with Foreign Minister Sergei Lavrov.',
+      '2019-03-01',
+    );
+    expect(found).toContain('USAGOV>RUSGOV:040');
+    expect(
+      found.some((d) => d.includes('CHE')),
+      found.join(' '),
+    ).toBe(false);
+  });
+
+  it('two sides meeting somewhere meet each other', () => {
+    const found = dyads('Putin and Erdogan held a dinner in Sochi on Tuesday.', '2021-09-28');
+    expect(found).toContain('RUSGOV>TURGOV:040');
+    expect(found).toContain('TURGOV>RUSGOV:040');
+  });
+
+  it('"Hamas" is the movement, not the plural of the Syrian city Hama', () => {
+    expect(hasEvent('Hamas threatened to resume rocket attacks on Israel.', 'PSE', 'ISR', '13')).toBe(true);
+  });
+});
+
+describe('clauses', () => {
+  it('the second of two coordinated verbs shares the first one’s subject', () => {
+    const found = dyads(
+      'Taliban fighters kidnapped four Indian engineers and set off a bomb in Kandahar.',
+      '2012-04-02',
+    );
+    expect(
+      found.some((d) => /^RUS|^IND.*>AFG.*:18/.test(d)),
+      found.join(' '),
+    ).toBe(false);
+    expect(
+      found.some((d) => /^AFG.*>IND.*:18/.test(d)),
+      found.join(' '),
+    ).toBe(true);
+  });
+
+  it('a reduced passive takes its agent after "by" and its patient before the verb', () => {
+    const found = dyads('Three Kenyan soldiers killed by al-Shabaab fighters were buried on Sunday.', '2015-01-01');
+    expect(
+      found.some((d) => /^SOM.*>KENMIL:18/.test(d)),
+      found.join(' '),
+    ).toBe(true);
+    expect(
+      found.some((d) => d.startsWith('KEN')),
+      found.join(' '),
+    ).toBe(false);
+  });
+
+  it('a short parenthesis does not hide the subject', () => {
+    expect(
+      hasEvent('The Kurdistan Workers’ Party (PKK) attacked a Turkish army post on Sunday.', 'TUR', 'TURMIL', '19'),
+    ).toBe(true);
+  });
+
+  it('"X said it would …" is X’s own act, not an accusation', () => {
+    const found = dyads('Iran said it would resume talks with the European Union.', '2020-01-01');
+    expect(
+      found.some((d) => d.startsWith('IRN>IGOEUR')),
+      found.join(' '),
+    ).toBe(true);
+    expect(
+      found.some((d) => d.endsWith(':112')),
+      found.join(' '),
+    ).toBe(false);
+  });
+
+  it('"is opposed to" is a stance of the subject, not a passive', () => {
+    expect(hasEvent('Turkey is opposed to Swedish membership of the alliance.', 'TUR', 'SWE', '11')).toBe(true);
+  });
+
+  it('a participle after a comma is a second act, not the content of the first', () => {
+    const found = dyads(
+      'North Korea cancelled talks with South Korea, condemning the joint drills with the United States.',
+      '2018-05-16',
+    );
+    expect(
+      found.some((d) => /^PRK>KOR.*:12/.test(d)),
+      found.join(' '),
+    ).toBe(true);
+    expect(
+      found.some((d) => /^PRK>.*:11/.test(d)),
+      found.join(' '),
+    ).toBe(true);
+  });
+
+  it('a purpose of the same kind is the same act, not a second one', () => {
+    const found = dyads('Norway will give Mali a grant of 20 million dollars to finance new schools.', '2015-01-01');
+    expect(found.filter((d) => /:0?3|:07/.test(d)).length, found.join(' ')).toBe(1);
+  });
+});
+
+describe('nouns and compounds', () => {
+  it('a noun modifier inside a pattern: "lifted a night curfew"', () => {
+    expect(dyads('Sri Lanka’s government lifted a night curfew in Jaffna on Sunday.', '2010-01-01')).toContain(
+      'LKAGOV>LKA:0813',
+    );
+  });
+
+  it('a hyphenated compound is a noun: "the U.S. pull-out of the Iran deal"', () => {
+    expect(hasEvent('Europe watched the U.S. pull-out of the Iran deal with dismay.', 'USA', 'IRN', '12')).toBe(true);
+  });
+
+  it('a word after a possessive is a noun: "their arms industries"', () => {
+    const found = dyads('Egypt defended Jordan and Morocco against criticism of their arms industries.', '2010-01-01');
+    expect(
+      found.some((d) => d.endsWith(':072')),
+      found.join(' '),
+    ).toBe(false);
+  });
+
+  it('one act read twice in a sentence is one event', () => {
+    const found = dyads('Two Palestinian gunmen killed three Israeli settlers near Hebron on Friday.', '2003-01-01');
+    expect(found.filter((d) => /^PSE.*>ISR/.test(d)).length, found.join(' ')).toBe(1);
+  });
+});
