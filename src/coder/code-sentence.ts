@@ -59,12 +59,17 @@ export function codeSentence(ctx: SentenceContext, lexicon: Lexicon, history: Di
     let sourceCodes = resolveAll(ctx, speakerSelf && speakerSelf.kind !== 'pronoun' ? [speakerSelf] : sources, history);
     // "A roadside bombing near Samarra killed a U.S. soldier": a bombing's or protest's place is its source's
     // country, as for agentless acts below, and its victim after the match the target.
-    const placeSlot = match.target && LOCATIVES.has(text.norm[match.target.start - 1] as string);
-    if (sourceCodes.length === 0 && placeSlot && match.target && PLACED_ROOTS.has(match.pattern.code.slice(0, 2))) {
-      const country = match.target.code.slice(0, 3);
-      sourceCodes = [{ code: country, text: match.target.text, inferred: true }];
+    const place = targets.length === 1 && targets[0]?.kind === 'actor' ? targets[0] : null;
+    if (
+      sourceCodes.length === 0 &&
+      place &&
+      isLocative(ctx, place.start) &&
+      PLACED_ROOTS.has(match.pattern.code.slice(0, 2))
+    ) {
+      const country = place.code.slice(0, 3);
+      sourceCodes = [{ code: country, text: place.text, inferred: true }];
       const victim = ctx.mentions.find(
-        (m) => m.start >= match.end && m.start < match.end + 8 && m.kind === 'actor' && !m.code.startsWith(country),
+        (m) => m.start >= match.end && m.start < match.end + 15 && m.kind === 'actor' && !m.code.startsWith(country),
       );
       targetCodes.splice(0, targetCodes.length, ...(victim ? resolveAll(ctx, [victim], history, true) : []));
     }
@@ -248,6 +253,15 @@ function placeMention(ctx: SentenceContext): Mention | null {
 }
 
 const LOCATIVES = new Set(['in', 'at', 'near', 'outside']);
+
+/** Whether the phrase at `start` is a place after a locative: "near Samarra", "in the northern city of Kirkuk". */
+function isLocative(ctx: SentenceContext, start: number): boolean {
+  const { norm, pos } = ctx.text;
+  let j = start - 1;
+  if (norm[j] === 'of' && /^(city|town|village|province|region|district|port|capital)$/.test(norm[j - 1] ?? '')) j -= 2;
+  while (j > ctx.first && /^(DET|ADJ)$/.test(pos[j] as string)) j--;
+  return LOCATIVES.has(norm[j] as string);
+}
 
 const STATE_ROLES = new Set(['GOV', 'MIL', 'COP', 'JUD', 'LEG', 'SPY']);
 
