@@ -134,8 +134,11 @@ export function codeSentence(ctx: SentenceContext, lexicon: Lexicon, history: Di
             !(OUTWARD_ROOTS.has(root) && isStateAndItsCountry(a.code, b.code)),
         );
         // Dissent with no stated addressee (workers striking, activists on hunger strike) is aimed at the
-        // protesters' own state, as PLOVER codes it.
-        const home = root === '14' && a.code.length > 3 && !STATE_ROLES.has(a.code.slice(3, 6));
+        // protesters' own state, and a state's arrests, curfews and repression with no named victim at its own
+        // people, as PLOVER codes them.
+        const role = a.code.slice(3, 6);
+        const home =
+          a.code.length > 3 && ((root === '14' && !STATE_ROLES.has(role)) || (root === '17' && STATE_ROLES.has(role)));
         if (targetCodes.length === 0 && home) pairs.push([a, { code: a.code.slice(0, 3), text: '', inferred: true }]);
         // An act with no recipient is kept only for an actor the sentence names, not one guessed from context.
         else if (targetCodes.length === 0 && !a.inferred) pairs.push([a, null]);
