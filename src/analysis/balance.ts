@@ -39,6 +39,17 @@ export interface BalanceOptions {
   minSegmentNewsDays?: number;
 }
 
+export interface MultiscaleBalanceOptions extends BalanceOptions {
+  /** Re-segment each segment as a series of its own, with its own penalty 2 ln mₛ (default false). */
+  refine?: boolean;
+  /** Longest burst scanned for inside a segment, in news days (default 3; 0 or 1 turns the scan off). */
+  burstNewsDays?: number;
+  /** A burst is split out when its permutation p-value is at most this (default 0.02). */
+  burstLevel?: number;
+  /** Shuffles of the segment's news days behind that p-value (default 99). */
+  burstPermutations?: number;
+}
+
 export interface BalanceSegment {
   /** Index of its first news day in the list, and one past its last. */
   start: number;
@@ -49,7 +60,138 @@ export interface BalanceSegment {
   share: number;
 }
 
+/** Mulberry32: a small seeded generator, so the permutation tests give the same answer on every run. */
+function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let value = state;
+    value = Math.imul(value ^ (value >>> 15), value | 1);
+    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
+    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
 const xlnx = (x: number): number => (x > 0 ? x * Math.log(x) : 0);
+
+/** Binomial deviance of a stretch with forward units a and rearward units b around its own share. */
+const deviance = (a: number, b: number): number => -2 * (xlnx(a) + xlnx(b) - xlnx(a + b));
+
+/**
+ * Segments news days at several scales (docs/analysis.md, "Several scales"):
+ *
+ * 1. **Global**: `segmentBalance` over all m news days (penalty 2 ln m).
+ * 2. **Refinement**: each segment is segmented again as a series of its own, with its own penalty 2 ln mₛ, and
+ *    so on until no segment splits. A segment is held to the standard of a whole series of its length, so a
+ *    flat series (one segment) is left exactly as the global step leaves it: refinement adds no false alarm
+ *    there, and inside a real segment its false-alarm rate is the one measured for flat series of mₛ news days.
+ * 3. **Bursts**: in each segment, every window of 2…`burstNewsDays` consecutive news days is tested against
+ *    the rest of the segment (an epidemic change: the window has its own share, before and after share one);
+ *    the best window whose deviance gain exceeds 2 ln(mₛ × (burstNewsDays − 1)) — the log of how many windows
+ *    were tried, BIC-style — is split out, and the stretches before and after it are scanned again. One news
+ *    day is never a burst (one story, however many reports it brings).
+ */
+export function segmentBalanceMultiscale(
+  days: readonly NewsDay[],
+  options: MultiscaleBalanceOptions = {},
+): BalanceSegment[] {
+  const m = days.length;
+  if (m === 0) return [];
+  const forward = new Float64Array(m + 1);
+  const rearward = new Float64Array(m + 1);
+  days.forEach((day, index) => {
+    forward[index + 1] = (forward[index] as number) + day.forward;
+    rearward[index + 1] = (rearward[index] as number) + day.rearward;
+  });
+  const units = (start: number, end: number): [number, number] => [
+    (forward[end] as number) - (forward[start] as number),
+    (rearward[end] as number) - (rearward[start] as number),
+  ];
+  const refine = (start: number, end: number): [number, number][] => {
+    const pieces = segmentBalance(days.slice(start, end), options);
+    if (pieces.length <= 1 || options.refine !== true) {
+      return pieces.map((piece): [number, number] => [start + piece.start, start + piece.end]);
+    }
+    return pieces.flatMap((piece) => refine(start + piece.start, start + piece.end));
+  };
+  const minLength = Math.max(1, options.minSegmentNewsDays ?? 1);
+  const longest = options.burstNewsDays ?? 3;
+  const shortest = Math.max(2, minLength);
+  /** The best window of `shortest`…`longest` news days in [start, end) against the rest, on the given units. */
+  const bestWindow = (
+    fa: ArrayLike<number>,
+    ra: ArrayLike<number>,
+    start: number,
+    end: number,
+  ): { gain: number; from: number; to: number } => {
+    let a = 0;
+    let b = 0;
+    for (let k = start; k < end; k++) {
+      a += fa[k] as number;
+      b += ra[k] as number;
+    }
+    const total = deviance(a, b);
+    let best = { gain: 0, from: start, to: start };
+    for (let from = start; from < end; from++) {
+      let wa = 0;
+      let wb = 0;
+      for (let size = 1; size <= longest && from + size <= end && size < end - start; size++) {
+        wa += fa[from + size - 1] as number;
+        wb += ra[from + size - 1] as number;
+        const to = from + size;
+        if (size < shortest || (from > start && from - start < minLength) || (to < end && end - to < minLength)) {
+          continue;
+        }
+        const gain = total - deviance(wa, wb) - deviance(a - wa, b - wb);
+        if (gain > best.gain) best = { gain, from, to };
+      }
+    }
+    return best;
+  };
+  const ownForward = days.map((day) => day.forward);
+  const ownRearward = days.map((day) => day.rearward);
+  const alpha = options.burstLevel ?? 0.02;
+  const rounds = Math.max(1, options.burstPermutations ?? 99);
+  /**
+   * Permutation p-value of the best window of [start, end): the segment's news days shuffled (seeded, so the
+   * result is the same on every run), the best window found again each time; stops as soon as the count of
+   * shuffles at least as extreme rules the window out.
+   */
+  const pValue = (start: number, end: number, observed: number): number => {
+    const length = end - start;
+    const random = mulberry32(length * 7919 + Math.round(observed * 1000));
+    const order = Array.from({ length }, (_, index) => start + index);
+    const fa = new Float64Array(length);
+    const ra = new Float64Array(length);
+    let exceed = 0;
+    for (let round = 1; round <= rounds; round++) {
+      for (let k = length - 1; k > 0; k--) {
+        const pick = Math.floor(random() * (k + 1));
+        [order[k], order[pick]] = [order[pick] as number, order[k] as number];
+      }
+      order.forEach((day, index) => {
+        fa[index] = ownForward[day] as number;
+        ra[index] = ownRearward[day] as number;
+      });
+      if (bestWindow(fa, ra, 0, length).gain >= observed - 1e-9) exceed++;
+      if ((exceed + 1) / (rounds + 1) > alpha) return (exceed + 1) / (round + 1);
+    }
+    return (exceed + 1) / (rounds + 1);
+  };
+  const bursts = (start: number, end: number): [number, number][] => {
+    if (longest < shortest || end - start <= shortest) return [[start, end]];
+    const best = bestWindow(ownForward, ownRearward, start, end);
+    if (best.gain <= 0 || pValue(start, end, best.gain) > alpha) return [[start, end]];
+    const { from, to } = best;
+    return [...(from > start ? bursts(start, from) : []), [from, to], ...(to < end ? bursts(to, end) : [])];
+  };
+  return refine(0, m)
+    .flatMap(([start, end]) => bursts(start, end))
+    .map(([start, end]) => {
+      const [a, b] = units(start, end);
+      return { start, end, forward: a, rearward: b, share: a + b > 0 ? a / (a + b) : 0.5 };
+    });
+}
 
 /** Segments news days by their forward share; one segment when the share never changes enough. */
 export function segmentBalance(days: readonly NewsDay[], options: BalanceOptions = {}): BalanceSegment[] {

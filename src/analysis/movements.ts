@@ -16,7 +16,7 @@
  * series dates a movement to the day), else the first day of the segment.
  */
 import type { DyadSpec } from './analysis-event.js';
-import { type NewsDay, segmentBalance } from './balance.js';
+import { type NewsDay, segmentBalanceMultiscale } from './balance.js';
 import { type BurstOptions, DEFAULT_BURST_OPTIONS, detectBursts, type SideSeries } from './bursts.js';
 import { type ChangePointOptions, detectChangePoints } from './change-points.js';
 import type { Report } from './dedup.js';
@@ -71,6 +71,12 @@ export interface MovementOptions extends ChangePointOptions, BurstOptions {
   method?: 'balance' | 'burst' | 'pelt';
   /** `balance`: minimum news days in a segment (default 1). */
   minSegmentNewsDays?: number;
+  /** `balance`: re-segment each segment with its own penalty (default false; `balance.ts`). */
+  refine?: boolean;
+  /** `balance`: longest burst inside a segment, in news days (default 3; 0 turns the scan off). */
+  burstNewsDays?: number;
+  /** `balance`: permutation level at which a burst is split out (default 0.02). */
+  burstLevel?: number;
   /** Which series to segment: `net` per period (default) or the smoothed `level`. */
   signal?: 'net' | 'level';
   /** Ignore changes whose size is below this (net per period; default 0). */
@@ -132,9 +138,12 @@ function detectBalanceMovements(series: DyadSeries, options: MovementOptions): M
     forward: day.forward / phi.forward,
     rearward: day.rearward / phi.rearward,
   }));
-  const segments = segmentBalance(units, {
+  const segments = segmentBalanceMultiscale(units, {
     penaltyScale: options.penaltyScale,
     minSegmentNewsDays: options.minSegmentNewsDays,
+    refine: options.refine,
+    burstNewsDays: options.burstNewsDays,
+    burstLevel: options.burstLevel,
   });
   /** First calendar day of a segment, and one past its last (the next segment's first news day). */
   const span = (index: number): [number, number] => {
