@@ -28,7 +28,7 @@ export interface IngestOptions {
   /** Stops errors piling up in memory on huge batches; the count keeps going. Default 1000. */
   maxErrors?: number;
   /**
-   * Documents in flight at once (default 128, and at most 32 million characters of text between them): coded and waiting for
+   * Documents in flight at once (default 256, and at most 32 million characters of text between them): coded and waiting for
    * their batch to commit. The store writes the documents that are ready together, one transaction per batch
    * (`store/group-commit.ts`), so a wide window means few commits; on PostgreSQL the coder also keeps working on
    * the next documents while a batch is on its way to the server.
@@ -92,26 +92,35 @@ const MAX_BYTES_IN_FLIGHT = 32 * 1024 * 1024;
 export async function ingestItems(items: AsyncIterable<SourceItem>, options: IngestOptions): Promise<IngestSummary> {
   const started = performance.now();
   const summary = emptySummary();
-  const concurrency = Math.max(1, options.concurrency ?? 128);
-  const inFlight = new Set<Promise<void>>();
+  const concurrency = Math.max(1, options.concurrency ?? 256);
+  let inFlight = 0;
   let bytes = 0;
+  // The loop waits for any item to finish: one waiter woken, rather than a race over every promise in flight.
+  const waiting: (() => void)[] = [];
+  const settled = () => new Promise<void>((resolve) => waiting.push(resolve));
+  let failure: { error: unknown } | null = null;
   for await (const item of items) {
     const size = item.document?.text.length ?? 0;
-    while (inFlight.size >= concurrency || (inFlight.size > 0 && bytes + size > MAX_BYTES_IN_FLIGHT)) {
-      await Promise.race(inFlight);
-    }
+    while (inFlight >= concurrency || (inFlight > 0 && bytes + size > MAX_BYTES_IN_FLIGHT)) await settled();
+    if (failure !== null) break;
+    inFlight++;
     bytes += size;
-    const task: Promise<void> = (async () => {
-      await ingestItem(item, options, summary);
-      summary.milliseconds = performance.now() - started;
-      options.onItem?.(summary, item);
-    })().finally(() => {
-      bytes -= size;
-      inFlight.delete(task);
-    });
-    inFlight.add(task);
+    void (async () => {
+      try {
+        await ingestItem(item, options, summary);
+        summary.milliseconds = performance.now() - started;
+        options.onItem?.(summary, item);
+      } catch (error) {
+        failure ??= { error };
+      } finally {
+        inFlight--;
+        bytes -= size;
+        waiting.shift()?.();
+      }
+    })();
   }
-  await Promise.all(inFlight);
+  while (inFlight > 0) await settled();
+  if (failure !== null) throw (failure as { error: unknown }).error;
   summary.milliseconds = performance.now() - started;
   return summary;
 }

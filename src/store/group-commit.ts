@@ -14,7 +14,7 @@ import type { Driver } from './driver.js';
 import type { PutResult } from './store.js';
 
 /** Most documents per transaction: a batch's rows stay well inside either database's statement limits. */
-export const MAX_BATCH = 128;
+export const MAX_BATCH = 256;
 
 interface Pending extends DocumentWrite {
   resolve(result: PutResult): void;
