@@ -119,6 +119,12 @@ export class GroupLookup {
     });
   }
 
+  /** Resolves once every lookup asked for so far has been answered (before closing the store). */
+  async drain(): Promise<void> {
+    while (this.scheduled) await new Promise<void>((resolve) => setImmediate(resolve));
+    await this.running;
+  }
+
   private async lookup(waiting: Map<string, Asker[]>): Promise<void> {
     const ids = [...waiting.keys()];
     try {

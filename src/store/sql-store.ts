@@ -272,6 +272,7 @@ export class SqlStore implements Store {
 
   async close(): Promise<void> {
     await this.documents.drain();
+    await this.lookups.drain();
     await this.driver.close();
   }
 }
