@@ -28,8 +28,10 @@ export interface IngestOptions {
   /** Stops errors piling up in memory on huge batches; the count keeps going. Default 1000. */
   maxErrors?: number;
   /**
-   * Documents in flight at once. SQLite writes are local and fast, so 1; PostgreSQL writes wait on the network
-   * and the commit, so 4 by default: the coder works on the next documents while earlier ones are being stored.
+   * Documents in flight at once (default 256, and at most 32 million characters of text between them): coded and waiting for
+   * their batch to commit. The store writes the documents that are ready together, one transaction per batch
+   * (`store/group-commit.ts`), so a wide window means few commits; on PostgreSQL the coder also keeps working on
+   * the next documents while a batch is on its way to the server.
    */
   concurrency?: number;
 }
@@ -78,34 +80,47 @@ export async function ingestItem(
   }
 }
 
+/** Text held by documents in flight at once, beyond which ingest waits for earlier ones to be stored. */
+const MAX_BYTES_IN_FLIGHT = 32 * 1024 * 1024;
+
 /**
- * Ingests a stream of items and returns the summary. Items sharing a URL are never in flight together, so
- * versions of one page are stored in order.
+ * Ingests a stream of items and returns the summary. Documents reach the store in stream order and the store
+ * commits them first in, first out, so the first of two equal texts is the one stored and versions of one page
+ * are stored in order. `onItem` runs once an item's document has been committed.
  * @example const summary = await ingestItems(filesItems(paths), { store, coder });
  */
 export async function ingestItems(items: AsyncIterable<SourceItem>, options: IngestOptions): Promise<IngestSummary> {
   const started = performance.now();
   const summary = emptySummary();
-  const concurrency = Math.max(1, options.concurrency ?? (options.store.dialect === 'postgres' ? 4 : 1));
-  const inFlight = new Set<Promise<void>>();
-  const byUrl = new Map<string, Promise<void>>();
+  const concurrency = Math.max(1, options.concurrency ?? 256);
+  let inFlight = 0;
+  let bytes = 0;
+  // The loop waits for any item to finish: one waiter woken, rather than a race over every promise in flight.
+  const waiting: (() => void)[] = [];
+  const settled = () => new Promise<void>((resolve) => waiting.push(resolve));
+  let failure: { error: unknown } | null = null;
   for await (const item of items) {
-    while (inFlight.size >= concurrency) await Promise.race(inFlight);
-    const url = item.document?.url ?? null;
-    const before = url === null ? undefined : byUrl.get(url);
-    const task: Promise<void> = (async () => {
-      if (before !== undefined) await before;
-      await ingestItem(item, options, summary);
-      summary.milliseconds = performance.now() - started;
-      options.onItem?.(summary, item);
-    })().finally(() => {
-      inFlight.delete(task);
-      if (url !== null && byUrl.get(url) === task) byUrl.delete(url);
-    });
-    inFlight.add(task);
-    if (url !== null) byUrl.set(url, task);
+    const size = item.document?.text.length ?? 0;
+    while (inFlight >= concurrency || (inFlight > 0 && bytes + size > MAX_BYTES_IN_FLIGHT)) await settled();
+    if (failure !== null) break;
+    inFlight++;
+    bytes += size;
+    void (async () => {
+      try {
+        await ingestItem(item, options, summary);
+        summary.milliseconds = performance.now() - started;
+        options.onItem?.(summary, item);
+      } catch (error) {
+        failure ??= { error };
+      } finally {
+        inFlight--;
+        bytes -= size;
+        waiting.shift()?.();
+      }
+    })();
   }
-  await Promise.all(inFlight);
+  while (inFlight > 0) await settled();
+  if (failure !== null) throw (failure as { error: unknown }).error;
   summary.milliseconds = performance.now() - started;
   return summary;
 }

@@ -1,6 +1,6 @@
 /**
- * The write path: one document with its sentences and events, the actors it mentions and its roll-up rows, all in
- * the caller's transaction, so a crash leaves the document either wholly stored or not at all.
+ * The write path: documents with their sentences and events, the actors they mention and their roll-up rows, all
+ * in the caller's transaction, so a crash leaves each document either wholly stored or not at all.
  */
 import type { EventRecord } from '../coder/event.js';
 import type { CodedDocument } from '../coder/types.js';
@@ -100,63 +100,140 @@ function codedEvents(coded: CodedDocument, docId: string): EventRecord[] {
   return coded.events.map((e) => ({ ...e, doc: docId }));
 }
 
-/** See `Store.putDocument`. */
-export async function writeDocument(tx: Queryable, input: DocumentInput, coded: CodedDocument): Promise<PutResult> {
-  const text = cleanText(input.text);
-  const id = documentId(text);
-  const url = input.url ?? null;
-  let previousVersion: string | null = null;
-  let version = 1;
-  if (url !== null) {
-    const [latest] = await tx.all<{ id: string; version: number }>(
-      'SELECT id, version FROM documents WHERE url = ? ORDER BY version DESC LIMIT 1',
-      [url],
+/** One document to store, as `Store.putDocument` takes it. */
+export interface DocumentWrite {
+  input: DocumentInput;
+  coded: CodedDocument;
+}
+
+/**
+ * Placeholders for an `IN (…)` list and its values, padded to a power of two with the last value repeated, so the
+ * statements a batch prepares come in a handful of shapes rather than one per batch size.
+ */
+export function inList(values: readonly string[]): { sql: string; params: string[] } {
+  let size = 1;
+  while (size < values.length) size *= 2;
+  const params = [...values];
+  const last = values[values.length - 1] ?? '';
+  while (params.length < size) params.push(last);
+  return { sql: params.map(() => '?').join(', '), params };
+}
+
+/** Thrown when rows another writer committed meanwhile make a batch's plan wrong; its documents go one by one. */
+export class ConcurrentWriteError extends Error {}
+
+/**
+ * Writes documents (see `Store.putDocument`) in the caller's transaction, each with its sentences, events
+ * (corrections applied), actors and roll-up; returns one result per document, in order. The batch is one
+ * transaction, so each document is stored whole or not at all. Reads and writes go a table at a time for the
+ * whole batch: the actors and the roll-up are summed over it and upserted once per actor and (dyad, day).
+ */
+export async function writeDocuments(tx: Queryable, writes: readonly DocumentWrite[]): Promise<PutResult[]> {
+  const docs = writes.map(({ input, coded }) => {
+    const text = cleanText(input.text);
+    return { input, coded, text, id: documentId(text), url: input.url ?? null };
+  });
+  const ids = [...new Set(docs.map((d) => d.id))];
+  const stored = new Set<string>();
+  if (ids.length > 0) {
+    const list = inList(ids);
+    const rows = await tx.all<{ id: string }>(`SELECT id FROM documents WHERE id IN (${list.sql})`, list.params);
+    for (const row of rows) stored.add(row.id);
+  }
+  const latest = new Map<string, { id: string; version: number }>();
+  const urls = [...new Set(docs.flatMap((d) => (d.url === null || stored.has(d.id) ? [] : [d.url])))];
+  if (urls.length > 0) {
+    const list = inList(urls);
+    const rows = await tx.all<{ url: string; id: string; version: number }>(
+      `SELECT url, id, version FROM documents WHERE url IN (${list.sql})`,
+      list.params,
     );
-    if (latest !== undefined && latest.id !== id) {
-      previousVersion = latest.id;
-      version = Number(latest.version) + 1;
+    for (const row of rows) {
+      const known = latest.get(row.url);
+      if (known === undefined || Number(row.version) > known.version) {
+        latest.set(row.url, { id: row.id, version: Number(row.version) });
+      }
     }
   }
-  const events = applyCorrections(codedEvents(coded, id), await loadCorrections(tx, id));
-  const inserted = await tx.insertMany(
-    'documents',
-    DOCUMENT_COLUMNS,
-    [
-      [
-        id,
-        url,
-        input.title ?? null,
-        input.author ?? null,
-        input.published ?? null,
-        input.source ?? null,
-        input.feedId ?? null,
-        input.language ?? null,
-        input.externalId ?? null,
-        new Date().toISOString(),
-        previousVersion,
-        version,
-        input.coder ?? null,
-        coded.sentences.length,
-        events.length,
-        text,
-      ],
-    ],
-    'ON CONFLICT (id) DO NOTHING',
-  );
-  if (inserted === 0) return { status: 'duplicate', id, previousVersion: null, sentences: 0, events: 0 };
-  await tx.insertMany(
-    'sentences',
-    SENTENCE_COLUMNS,
-    coded.sentences.map((s) => [id, s.index, '', s.span[0], s.span[1]]),
-  );
-  await insertEvents(tx, id, events);
-  return {
-    status: previousVersion === null ? 'new' : 'version',
-    id,
-    previousVersion,
-    sentences: coded.sentences.length,
-    events: events.length,
-  };
+  const fresh = docs.filter((d) => !stored.has(d.id));
+  const corrections = new Map<string, Correction[]>();
+  if (fresh.length > 0) {
+    const list = inList([...new Set(fresh.map((d) => d.id))]);
+    const rows = await tx.all(`SELECT * FROM event_corrections WHERE doc_id IN (${list.sql}) ORDER BY id`, list.params);
+    for (const correction of rows.map(toCorrection)) {
+      corrections.set(correction.doc, [...(corrections.get(correction.doc) ?? []), correction]);
+    }
+  }
+
+  const results: PutResult[] = [];
+  const documentRows: unknown[][] = [];
+  const sentenceRows: unknown[][] = [];
+  const events: WritableEvent[] = [];
+  const eventRows: unknown[][] = [];
+  for (const { input, coded, text, id, url } of docs) {
+    if (stored.has(id)) {
+      results.push({ status: 'duplicate', id, previousVersion: null, sentences: 0, events: 0 });
+      continue;
+    }
+    stored.add(id);
+    let previousVersion: string | null = null;
+    let version = 1;
+    const before = url === null ? undefined : latest.get(url);
+    if (before !== undefined) {
+      previousVersion = before.id;
+      version = before.version + 1;
+    }
+    if (url !== null) latest.set(url, { id, version });
+    const written = applyCorrections(codedEvents(coded, id), corrections.get(id) ?? []);
+    documentRows.push([
+      id,
+      url,
+      input.title ?? null,
+      input.author ?? null,
+      input.published ?? null,
+      input.source ?? null,
+      input.feedId ?? null,
+      input.language ?? null,
+      input.externalId ?? null,
+      new Date().toISOString(),
+      previousVersion,
+      version,
+      input.coder ?? null,
+      coded.sentences.length,
+      written.length,
+      text,
+    ]);
+    for (const s of coded.sentences) sentenceRows.push([id, s.index, '', s.span[0], s.span[1]]);
+    for (const e of written) {
+      events.push(e);
+      eventRows.push(eventValues(e, id, dyadKey(e.source, e.target)));
+    }
+    results.push({
+      status: previousVersion === null ? 'new' : 'version',
+      id,
+      previousVersion,
+      sentences: coded.sentences.length,
+      events: written.length,
+    });
+  }
+  if (documentRows.length === 0) return results;
+  // Rows in id order, so two writers storing some of the same documents take their locks in the same order.
+  documentRows.sort((a, b) => (String(a[0]) < String(b[0]) ? -1 : 1));
+  const inserted = await tx.insertMany('documents', DOCUMENT_COLUMNS, documentRows, 'ON CONFLICT (id) DO NOTHING');
+  if (inserted !== documentRows.length) {
+    // Another writer stored one of these documents after the check above (PostgreSQL only: SQLite writes hold
+    // the database). A lone document is then a duplicate; a batch is rolled back and written one by one.
+    if (writes.length > 1) throw new ConcurrentWriteError('documents stored concurrently');
+    const { id } = docs[0] as { id: string };
+    return [{ status: 'duplicate', id, previousVersion: null, sentences: 0, events: 0 }];
+  }
+  await tx.insertMany('sentences', SENTENCE_COLUMNS, sentenceRows);
+  if (events.length > 0) {
+    await tx.insertMany('events', EVENT_COLUMNS, eventRows);
+    await applyActors(tx, events, 1);
+    await applyRollup(tx, events, 1);
+  }
+  return results;
 }
 
 /** See `Store.replaceCoding`. */

@@ -6,11 +6,12 @@ import type { CodedDocument } from '../coder/types.js';
 import { type AuditStore, auditStore } from './audit-log.js';
 import { type CommentaryStore, commentaryStore } from './commentary.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
-import { applyActors, applyNewCorrection, rewriteCoding, writeDocument } from './document-writer.js';
+import { applyActors, applyNewCorrection, rewriteCoding } from './document-writer.js';
 import type { Driver } from './driver.js';
 import { dyadKey } from './dyad-key.js';
 import { dyadSeries, queryEvents, searchActors, topDyads } from './event-queries.js';
 import * as feeds from './feeds-table.js';
+import { GroupCommit, GroupLookup } from './group-commit.js';
 import { migrate } from './migrations.js';
 import { applyRollup } from './rollup.js';
 import { EVENT_COLUMNS, eventValues, toCorrection, toDocument, toEvent } from './rows.js';
@@ -35,6 +36,8 @@ export class SqlStore implements Store {
   readonly accounts: AccountStore;
   readonly commentary: CommentaryStore;
   readonly audit: AuditStore;
+  private readonly documents: GroupCommit;
+  private readonly lookups: GroupLookup;
 
   private constructor(
     readonly driver: Driver,
@@ -44,6 +47,8 @@ export class SqlStore implements Store {
     this.accounts = accountStore(driver);
     this.commentary = commentaryStore(driver);
     this.audit = auditStore(driver);
+    this.documents = new GroupCommit(driver);
+    this.lookups = new GroupLookup(driver);
   }
 
   /** Wraps an open driver, running any migrations the database has not seen yet. */
@@ -52,12 +57,14 @@ export class SqlStore implements Store {
     return new SqlStore(driver, location);
   }
 
-  async hasDocument(id: string): Promise<boolean> {
-    return (await this.driver.all('SELECT 1 AS found FROM documents WHERE id = ?', [id])).length > 0;
+  /** Ids asked for together are looked up together (`group-commit.ts`). */
+  hasDocument(id: string): Promise<boolean> {
+    return this.lookups.has(id);
   }
 
+  /** Documents put while others are being written share their transaction (`group-commit.ts`). */
   putDocument(input: DocumentInput, coded: CodedDocument): Promise<PutResult> {
-    return this.driver.transaction((tx) => writeDocument(tx, input, coded));
+    return this.documents.put({ input, coded });
   }
 
   async replaceCoding(id: string, coded: CodedDocument, coder: string): Promise<{ events: number }> {
@@ -263,7 +270,9 @@ export class SqlStore implements Store {
     };
   }
 
-  close(): Promise<void> {
-    return this.driver.close();
+  async close(): Promise<void> {
+    await this.documents.drain();
+    await this.lookups.drain();
+    await this.driver.close();
   }
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { documentId } from '../../src/store/document-id.js';
-import type { Store } from '../../src/store/store.js';
+import type { PutResult, Store } from '../../src/store/store.js';
 import { coded, event } from '../helpers/coded.js';
 import { storeDialects } from '../helpers/stores.js';
 
@@ -289,6 +289,32 @@ for (const { name, dialect } of storeDialects('store')) {
       await expect(store.putDocument({ text: 'broken' }, coded('broken', [event(), broken]))).rejects.toThrow();
       expect(await store.stats()).toMatchObject({ documents: 0, sentences: 0, events: 0, dyadDays: 0, actors: 0 });
       expect((await store.putDocument({ text: 'broken' }, coded('broken', [event()]))).status).toBe('new');
+    });
+
+    it('commits documents put together in one batch, each whole or not at all, in the order they came', async () => {
+      const broken = event({ sentence: 1 });
+      (broken as unknown as Record<string, unknown>).source_text = null;
+      const puts = [
+        store.putDocument({ text: 'one', url: 'u' }, coded('one', [event()])),
+        store.putDocument({ text: 'bad' }, coded('bad', [event(), broken])),
+        store.putDocument({ text: 'two', url: 'u' }, coded('two', [event({ date: '2018-05-24' })])),
+        store.putDocument({ text: ' one ' }, coded('one', [event()])),
+        store.putDocument({ text: 'three', url: 'u' }, coded('three', [])),
+      ];
+      const results = await Promise.allSettled(puts);
+      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled', 'fulfilled']);
+      const value = (i: number) => (results[i] as PromiseFulfilledResult<PutResult>).value;
+      expect([0, 2, 3, 4].map((i) => [value(i).status, value(i).previousVersion])).toEqual([
+        ['new', null],
+        ['version', documentId('one')],
+        ['duplicate', null],
+        ['version', documentId('two')],
+      ]);
+      expect(await store.hasDocument(documentId('bad'))).toBe(false);
+      expect(await store.stats()).toMatchObject({ documents: 3, sentences: 3, events: 2, dyadDays: 2, actors: 2 });
+      expect((await store.listDocuments({ url: 'u' })).items.map((d) => d.version).sort()).toEqual([1, 2, 3]);
+      const [actor] = await store.searchActors('PRKGOV');
+      expect(actor).toMatchObject({ events: 2, firstSeen: '2018-05-23', lastSeen: '2018-05-24' });
     });
 
     it('keeps feeds with their polling state and the items already seen', async () => {
