@@ -116,8 +116,8 @@ describe('demo corpus: USA–PRK 2017–2019', () => {
   ] as const)('known gap: does not yet find %s within a week', (_name, label, from, to) => check(label, from, to));
 
   it('finds the thaw and Hanoi in most of 20 runs with 10% of the coded events dropped', () => {
-    // Seeded, deterministic: each run drops a different 10% of the events. Measured: Hanoi in 17 of 20, the thaw
-    // in 12 of 20 (the thaw rests on few forward reports: Feb 25, Mar 6, Mar 9).
+    // Seeded, deterministic: each run drops a different 10% of the events. "Most" = more than half. Measured
+    // (coder of main at 67350da): Hanoi 15 of 20 and the thaw 15 of 20 (earlier coders: 17 and 11-12).
     const hits = { thaw: 0, hanoi: 0 };
     for (let seed = 1; seed <= 20; seed++) {
       const random = seededRandom(seed * 7919 + 1);
@@ -126,7 +126,7 @@ describe('demo corpus: USA–PRK 2017–2019', () => {
       if (nearestIn(run.movements, 'forward', '2018-02-09', '2018-03-09').days <= 7) hits.thaw++;
       if (nearestIn(run.movements, 'rearward', '2019-02-28', '2019-02-28').days <= 7) hits.hanoi++;
     }
-    expect(hits.hanoi, JSON.stringify(hits)).toBeGreaterThanOrEqual(15);
+    expect(hits.hanoi, JSON.stringify(hits)).toBeGreaterThanOrEqual(11);
     expect(hits.thaw, JSON.stringify(hits)).toBeGreaterThanOrEqual(11);
   });
 
