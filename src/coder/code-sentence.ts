@@ -11,7 +11,7 @@ import type { EventModality } from './modality.js';
 import { modalityOf } from './modality.js';
 import { conjoinedGroup, isPassiveHead, participantsOf, speakerOf, subjectBefore } from './participants.js';
 import type { SentenceContext } from './sentence-context.js';
-import { unrealisedReadingOf } from './threat-reading.js';
+import { unrealisedReadingOf, withheldReadingOf } from './threat-reading.js';
 
 export interface DraftEvent {
   sentence: number;
@@ -109,15 +109,17 @@ export function codeSentence(ctx: SentenceContext, lexicon: Lexicon, history: Di
     if (match.pattern.kind === 'N' && targetCodes.length === 0 && sourceCodes.every((s) => s.inferred)) continue;
     const subjectEnd = Math.max(ctx.first, ...sources.map((m) => (m.start < match.head ? m.end : ctx.first)));
     const modality = modalityOf(ctx, match, subjectEnd);
-    if (modality.nonfactive) continue;
+    if (modality.nonfactive || insideCondition(ctx, match.head)) continue;
     const unrealised = !modality.negated && (modality.conditional || modality.modality === 'intended');
     // Talks that end "without signing any agreement" or "failed to reach a deal": the failure is the act, a
     // rejection of the agreement by the sides (PLOVER's REJECT), not a negated signing.
     const failedAgreement = modality.negated && modality.modality === 'asserted' && match.pattern.code === '057';
     if (failedAgreement) modality.negated = false;
+    const withheld = modality.negated && modality.conditional ? withheldReadingOf(match.pattern.code) : null;
+    if (withheld) modality.negated = false;
     const cameo = failedAgreement
       ? '127'
-      : (unrealised && unrealisedReadingOf(match.pattern.code)) || match.pattern.code;
+      : withheld || (unrealised && unrealisedReadingOf(match.pattern.code)) || match.pattern.code;
     const root = cameo.slice(0, 2);
     const pairs: Array<[Resolved, Resolved | null]> = [];
     const mutualAct = MUTUAL_ROOTS.has(root) || SYMMETRIC_CODES.has(match.pattern.code) || cameo === '127';
@@ -234,6 +236,20 @@ function obligationsImposed(ctx: SentenceContext, history: DiscourseHistory): Dr
     }
   }
   return drafts;
+}
+
+/**
+ * Whether a head stands in the condition itself ("… if Washington insisted on abandonment"): the condition is
+ * not a report of an act. (The act it conditions, "might reconsider the summit if …", is coded as conditional.)
+ */
+function insideCondition(ctx: SentenceContext, head: number): boolean {
+  for (const cue of ctx.cues) {
+    if (cue.cueClass !== 'conditional' || cue.end > head) continue;
+    let inside = true;
+    for (let j = cue.end; j < head; j++) if (/^[,;:]$/.test(ctx.text.norm[j] as string)) inside = false;
+    if (inside) return true;
+  }
+  return false;
 }
 
 /**

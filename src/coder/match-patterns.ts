@@ -315,6 +315,11 @@ function matchFrom(
       t = mention.end;
       continue;
     }
+    // "North Korea's warm and productive statement": coordinated adjectives.
+    if (/^(and|,)$/.test(text.norm[t] as string) && text.pos[t - 1] === 'ADJ' && text.pos[t + 1] === 'ADJ') {
+      t++;
+      continue;
+    }
     if (QUANTITY_NOUNS.has(text.norm[t] as string) && text.norm[t + 1] === 'of') {
       t += 2;
       continue;

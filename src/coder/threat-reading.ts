@@ -21,6 +21,8 @@ const THREAT_OF: Array<[prefix: string, threat: string]> = [
   ['20', '1383'],
   ['18', '138'],
   ['19', '1384'],
+  ['125', '134'],
+  ['12', '130'],
 ];
 
 const PROMISE_OF: Array<[prefix: string, intent: string]> = [
@@ -50,4 +52,15 @@ const PROMISE_OF: Array<[prefix: string, intent: string]> = [
 export function unrealisedReadingOf(cameo: string): string | null {
   for (const [prefix, code] of [...THREAT_OF, ...PROMISE_OF]) if (cameo.startsWith(prefix)) return code;
   return null;
+}
+
+/**
+ * A cooperative act refused on a condition ("would not sit down with Seoul again unless …", "will not send aid
+ * unless …") threatens to withhold it: 134 for talks, 1311 for aid, 130 otherwise. Null for other acts.
+ */
+export function withheldReadingOf(cameo: string): string | null {
+  const root = cameo.slice(0, 2);
+  if (root === '04') return '134';
+  if (root === '07') return '1311';
+  return root >= '03' && root <= '08' ? '130' : null;
 }
