@@ -1,11 +1,13 @@
 /** Read queries over events, the dyad roll-up and actors, written once for both dialects. */
 import { decodeCursor, encodeCursor } from './cursor.js';
-import type { Queryable } from './driver.js';
+import type { Dialect, Queryable } from './driver.js';
 import { parseDyad } from './dyad-key.js';
 import { toActor, toDyadDay, toEvent } from './rows.js';
 import type {
   ActorSeen,
   DyadDay,
+  DyadPeriod,
+  DyadPeriodQuery,
   DyadSeriesQuery,
   DyadVolume,
   EventQuery,
@@ -101,6 +103,56 @@ export async function dyadSeries(db: Queryable, query: DyadSeriesQuery): Promise
     [source, target, target, source, from, to],
   );
   return rows.map(toDyadDay);
+}
+
+const DAY_COLUMNS = 'day, events, quad1, quad2, quad3, quad4, goldstein_sum, forward, rearward, neutral';
+
+/**
+ * The period a roll-up day falls in, as an SQL expression over `day`: weeks start on Monday (the series' ISO
+ * weeks), numbered from the Monday before 1970-01-01 (day -3) and shifted by 150,000 weeks so the
+ * integer division never sees a negative number.
+ */
+function periodOf(dialect: Dialect, resolution: DyadPeriodQuery['resolution']): string {
+  if (resolution === 'day') return 'day';
+  if (resolution === 'month') return 'SUBSTR(day, 1, 7)';
+  const epochDay =
+    dialect === 'sqlite'
+      ? 'CAST(julianday(SUBSTR(day, 1, 10)) - 2440587.5 AS INTEGER)'
+      : "(CAST(SUBSTR(day, 1, 10) AS DATE) - DATE '1970-01-01')";
+  return `((${epochDay} + 1050003) / 7)`;
+}
+
+/**
+ * See `Store.dyadPeriods`. The inner query sums each day over the direction(s) asked for (two primary-key range
+ * scans), the outer one sums the days per period and splits them by the sign of their Goldstein sum, so the rows
+ * that leave the database are one per period.
+ */
+export async function dyadPeriods(db: Queryable, dialect: Dialect, query: DyadPeriodQuery): Promise<DyadPeriod[]> {
+  const { source, target } = parseDyad(query.dyad);
+  const from = query.from ?? FIRST_DAY;
+  const to = query.to ?? LAST_DAY;
+  const one = `SELECT ${DAY_COLUMNS} FROM dyad_daily WHERE source = ? AND target = ? AND day >= ? AND day <= ?`;
+  const both = !query.undirected || source === target ? one : `${one} UNION ALL ${one}`;
+  const params = both === one ? [source, target, from, to] : [source, target, from, to, target, source, from, to];
+  const rows = await db.all(
+    `SELECT MIN(day) AS day, MAX(day) AS last_day, SUM(events) AS events, SUM(quad1) AS quad1, SUM(quad2) AS quad2,
+       SUM(quad3) AS quad3, SUM(quad4) AS quad4, SUM(goldstein_sum) AS goldstein_sum,
+       SUM(CASE WHEN goldstein_sum > 0 THEN goldstein_sum ELSE 0 END) AS cooperative,
+       SUM(CASE WHEN goldstein_sum > 0 THEN 0 ELSE -goldstein_sum END) AS conflictual,
+       SUM(forward) AS forward, SUM(rearward) AS rearward, SUM(neutral) AS neutral
+     FROM (SELECT day, ${SUMS} FROM (${both}) AS directed GROUP BY day) AS days
+     GROUP BY ${periodOf(dialect, query.resolution)} ORDER BY MIN(day)`,
+    params,
+  );
+  return rows.map((row) => {
+    const { goldsteinMean: _mean, ...day } = toDyadDay(row);
+    return {
+      ...day,
+      lastDay: String(row.last_day),
+      cooperative: Number(row.cooperative ?? 0),
+      conflictual: Number(row.conflictual ?? 0),
+    };
+  });
 }
 
 /** See `Store.topDyads`. */

@@ -9,7 +9,7 @@ import { decodeCursor, encodeCursor } from './cursor.js';
 import { applyActors, applyNewCorrection, rewriteCoding, writeDocument } from './document-writer.js';
 import type { Driver } from './driver.js';
 import { dyadKey } from './dyad-key.js';
-import { dyadSeries, queryEvents, searchActors, topDyads } from './event-queries.js';
+import { dyadPeriods, dyadSeries, queryEvents, searchActors, topDyads } from './event-queries.js';
 import * as feeds from './feeds-table.js';
 import { migrate } from './migrations.js';
 import { applyRollup } from './rollup.js';
@@ -19,6 +19,7 @@ import type {
   CorrectionInput,
   DocumentInput,
   DocumentListQuery,
+  DyadPeriodQuery,
   DyadSeriesQuery,
   EventQuery,
   ExternalEvent,
@@ -159,6 +160,10 @@ export class SqlStore implements Store {
 
   dyadSeries(query: DyadSeriesQuery) {
     return dyadSeries(this.driver, query);
+  }
+
+  dyadPeriods(query: DyadPeriodQuery) {
+    return dyadPeriods(this.driver, this.dialect, query);
   }
 
   topDyads(query?: TopDyadsQuery) {
