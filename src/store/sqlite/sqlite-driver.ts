@@ -15,6 +15,8 @@ export class SqliteDriver implements Driver {
   readonly dialect = 'sqlite' as const;
   readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
+  /** Statements in raw mode (rows as arrays), kept apart: raw mode is a property of the prepared statement. */
+  private readonly rawStatements = new Map<string, Database.Statement>();
   private lock: Promise<void> = Promise.resolve();
   private locked = false;
 
@@ -40,6 +42,15 @@ export class SqliteDriver implements Driver {
     return statement;
   }
 
+  private rawStatement(sql: string): Database.Statement {
+    let statement = this.rawStatements.get(sql);
+    if (statement === undefined) {
+      statement = this.db.prepare(sql).raw(true);
+      this.rawStatements.set(sql, statement);
+    }
+    return statement;
+  }
+
   private readonly connection: Queryable = {
     all: async <R = Row>(sql: string, params: readonly unknown[] = []) => {
       const statement = this.statement(sql);
@@ -49,6 +60,8 @@ export class SqliteDriver implements Driver {
       }
       return statement.all(...bindable(params)) as R[];
     },
+    values: async (sql: string, params: readonly unknown[] = []) =>
+      this.rawStatement(sql).all(...bindable(params)) as unknown[][],
     run: async (sql: string, params: readonly unknown[] = []) => this.statement(sql).run(...bindable(params)).changes,
     insertMany: async (table, columns, rows, suffix = '') => {
       if (rows.length === 0) return 0;
@@ -67,6 +80,11 @@ export class SqliteDriver implements Driver {
   async all<R = Row>(sql: string, params?: readonly unknown[]): Promise<R[]> {
     while (this.locked) await this.lock;
     return this.connection.all<R>(sql, params);
+  }
+
+  async values(sql: string, params?: readonly unknown[]): Promise<unknown[][]> {
+    while (this.locked) await this.lock;
+    return this.connection.values(sql, params);
   }
 
   async run(sql: string, params?: readonly unknown[]): Promise<number> {
