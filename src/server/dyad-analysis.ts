@@ -100,9 +100,15 @@ export async function loadDyadAnalysis(store: Store, request: DyadAnalysisReques
   };
 }
 
-/** A small time-bounded cache keyed by request and store generation (bumped on every write the server makes). */
+/**
+ * A cache of read answers keyed by request and store generation (bumped on every write the server makes). When the
+ * store can tell that another process committed (`Store.changeMark`, SQLite), an answer stays valid until the data
+ * changes, with `stableTtlMs` only as a backstop; otherwise (PostgreSQL, where workers and CLI imports write
+ * unannounced) it lives `ttlMs`.
+ */
 export class AnalysisCache<T> {
   #entries = new Map<string, { at: number; value: Promise<T> }>();
+  #mark: number | null = null;
   generation = 0;
   /** Lookups answered from the cache and lookups that computed (the API benchmark reports the hit rate). */
   hits = 0;
@@ -111,12 +117,20 @@ export class AnalysisCache<T> {
   constructor(
     readonly ttlMs = 5000,
     readonly maxEntries = 500,
+    readonly changeMark: (() => Promise<number | null>) | null = null,
+    readonly stableTtlMs = 600_000,
   ) {}
 
-  get(key: string, compute: () => Promise<T>): Promise<T> {
+  async get(key: string, compute: () => Promise<T>): Promise<T> {
+    const mark = this.changeMark === null ? null : await this.changeMark();
+    if (mark !== this.#mark) {
+      if (this.#mark !== null) this.invalidate();
+      this.#mark = mark;
+    }
+    const ttl = mark === null ? this.ttlMs : this.stableTtlMs;
     const full = `${this.generation}|${key}`;
     const hit = this.#entries.get(full);
-    if (hit && performance.now() - hit.at < this.ttlMs) {
+    if (hit && performance.now() - hit.at < ttl) {
       this.hits++;
       return hit.value;
     }

@@ -254,6 +254,12 @@ export class SqlStore implements Store {
     return feeds.hasFeedItem(this.driver, feedId, guid);
   }
 
+  async changeMark(): Promise<number | null> {
+    if (this.dialect !== 'sqlite') return null;
+    const [row] = await this.driver.all<{ data_version: number }>('PRAGMA data_version');
+    return row === undefined ? null : Number(row.data_version);
+  }
+
   async stats(): Promise<StoreStats> {
     const count = async (table: string) =>
       Number((await this.driver.all<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table}`))[0]?.n ?? 0);

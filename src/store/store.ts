@@ -300,6 +300,12 @@ export interface Store {
    */
   dyadPeriods(query: DyadPeriodQuery): Promise<DyadPeriod[]>;
   topDyads(query?: TopDyadsQuery): Promise<DyadVolume[]>;
+  /**
+   * A number that changes whenever another connection or process commits to the database, or null when the
+   * database cannot tell cheaply (PostgreSQL). SQLite's `PRAGMA data_version`: caches of read answers stay valid
+   * while it stays the same (this connection's own writes are the caller's to notice).
+   */
+  changeMark(): Promise<number | null>;
   searchActors(text: string, limit?: number): Promise<ActorSeen[]>;
 
   // Corrections

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriesFromRollups } from '../../src/analysis/series.js';
-import { loadDyadSeries, SERIES_EVENT_LIMIT } from '../../src/server/dyad-analysis.js';
+import { AnalysisCache, loadDyadSeries, SERIES_EVENT_LIMIT } from '../../src/server/dyad-analysis.js';
 import type { ExternalEvent, Store } from '../../src/store/store.js';
 import { event } from '../helpers/coded.js';
 import { storeDialects } from '../helpers/stores.js';
@@ -70,3 +70,29 @@ for (const { name, dialect } of storeDialects('dyad-series')) {
     });
   });
 }
+
+describe('the analysis cache', () => {
+  it('keeps answers while the change mark stays, drops them when it moves or the server writes', async () => {
+    let mark = 1;
+    let computed = 0;
+    const compute = async () => ++computed;
+    const cache = new AnalysisCache<number>(0, 500, async () => mark);
+    expect(await cache.get('a', compute)).toBe(1);
+    // ttlMs 0 would expire it at once; with a change mark the answer lives until the data changes.
+    expect(await cache.get('a', compute)).toBe(1);
+    mark = 2;
+    expect(await cache.get('a', compute)).toBe(2);
+    expect(await cache.get('a', compute)).toBe(2);
+    cache.invalidate();
+    expect(await cache.get('a', compute)).toBe(3);
+    expect([cache.hits, cache.misses]).toEqual([2, 3]);
+  });
+
+  it('lives ttlMs where the store cannot tell (PostgreSQL)', async () => {
+    let computed = 0;
+    const cache = new AnalysisCache<number>(0, 500, async () => null);
+    await cache.get('a', async () => ++computed);
+    await new Promise((resolve) => setTimeout(resolve, 2));
+    expect(await cache.get('a', async () => ++computed)).toBe(2);
+  });
+});

@@ -1,5 +1,6 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { documentId } from '../../src/store/document-id.js';
+import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import type { Store } from '../../src/store/store.js';
 import { coded, event } from '../helpers/coded.js';
 import { storeDialects } from '../helpers/stores.js';
@@ -253,6 +254,21 @@ for (const { name, dialect } of storeDialects('store')) {
         ['2018-05-31', 1, -4],
         ['2018-06-01', 2, -4 + 10],
       ]);
+    });
+
+    it('tells when another connection has committed (SQLite), or that it cannot tell (PostgreSQL)', async () => {
+      const before = await store.changeMark();
+      if (name === 'postgres') {
+        expect(before).toBeNull();
+        return;
+      }
+      await store.putDocument({ text: 'own write' }, coded('own write', [event()]));
+      // This connection's own commits are the caller's to notice; another connection's show.
+      expect(await store.changeMark()).toBe(before);
+      const other = await openSqliteStore(store.location);
+      await other.putDocument({ text: 'other write' }, coded('other write', [event()]));
+      await other.close();
+      expect(await store.changeMark()).not.toBe(before);
     });
 
     it('keeps analyst corrections across re-coding, and re-coding replaces the roll-up contribution', async () => {
