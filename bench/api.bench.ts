@@ -8,8 +8,15 @@
  * `rollupDeltas` (so the roll-up is what `putExternalEvents` would have made). Then starts the real server in a
  * child process (so the load generator does not share its event loop), runs autocannon (50 connections, 10 s per
  * case) and measures ingest → SSE delivery for 50 documents coded by the real coder.
+ *
+ * The request mixes are what many users ask at once, not one URL: whole-range series of dyads drawn like users
+ * draw them (USA–PRK in three requests of ten, any other pair otherwise; weekly or monthly), event pages over 400
+ * queries of varied dyads, directions, filters, orders and ranges, and pages 2–5 reached through `next` cursors.
+ * The one-URL cases are kept as the best case. Each line reports the hit rate of the server's analysis cache
+ * (series answers are cached for 5 s per store generation; event pages are not cached); before each case the
+ * bench waits for the server to be idle, so requests left over from one case do not count in the next.
  */
-import { fork } from 'node:child_process';
+import { type ChildProcess, fork } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -230,6 +237,12 @@ async function serveChild(path: string): Promise<void> {
     feedCheckMinutes: 0,
   });
   process.send?.({ port: server.port });
+  // The parent asks for the analysis cache's counters after each case, to report its hit rate.
+  process.on('message', (message) => {
+    if (message !== 'cache') return;
+    const { hits, misses } = server.context.cache;
+    process.send?.({ cache: { hits, misses } });
+  });
   process.once('disconnect', async () => {
     await server.close();
     await store.close();
@@ -237,17 +250,81 @@ async function serveChild(path: string): Promise<void> {
   });
 }
 
-async function load(title: string, url: string, requests?: autocannon.Request[]): Promise<void> {
+/** The analysis cache's counters in the server child. */
+function cacheCounters(child: ChildProcess): Promise<{ hits: number; misses: number }> {
+  return new Promise((resolve) => {
+    const listen = (message: { cache?: { hits: number; misses: number } }) => {
+      if (message.cache === undefined) return;
+      child.off('message', listen);
+      resolve(message.cache);
+    };
+    child.on('message', listen);
+    child.send('cache');
+  });
+}
+
+async function load(child: ChildProcess, title: string, url: string, requests?: autocannon.Request[]): Promise<void> {
+  // Requests autocannon gave up on in the previous case may still be queued in the server: wait until it idles.
+  for (let tries = 0; tries < 30; tries++) {
+    const started = performance.now();
+    await (await fetch(`${new URL(url).origin}/healthz`)).arrayBuffer();
+    if (performance.now() - started < 20) break;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  const before = await cacheCounters(child);
   const result = await autocannon({
     url,
     connections: 50,
     duration: 10,
     ...(requests ? { requests } : {}),
   });
+  const after = await cacheCounters(child);
+  const hits = after.hits - before.hits;
+  const lookups = hits + after.misses - before.misses;
+  const cache = lookups === 0 ? 'no cache' : `cache hits ${((100 * hits) / lookups).toFixed(0)}% of ${lookups}`;
   const errors = result.errors + result.non2xx;
   console.log(
-    `${title.padEnd(44)} ${Math.round(result.requests.average).toString().padStart(7)} req/s   p50 ${result.latency.p50} ms   p99 ${result.latency.p99} ms${errors ? `   (${errors} errors/non-2xx)` : ''}`,
+    `${title.padEnd(52)} ${Math.round(result.requests.average).toString().padStart(6)} req/s   p50 ${String(result.latency.p50).padStart(3)} ms   p99 ${String(result.latency.p99).padStart(4)} ms   ${cache}${errors ? `   (${errors} errors/non-2xx)` : ''}`,
   );
+}
+
+/**
+ * A request mix that cycles through `paths` in a shuffled order (the same in every run), so consecutive requests
+ * differ the way different users' requests do.
+ */
+function mix(paths: readonly string[]): autocannon.Request[] {
+  const next = random(7);
+  const order = paths.map((path) => ({ path, key: next() })).sort((x, y) => x.key - y.key);
+  let i = 0;
+  return [{ setupRequest: (request) => ({ ...request, path: order[i++ % order.length]?.path ?? '/' }) }];
+}
+
+/** Dyads as users ask for them: the busy USA–PRK most often, any other pair of the twenty countries too. */
+function dyadChoices(count: number, seed: number): string[] {
+  const next = random(seed);
+  return Array.from({ length: count }, () => {
+    if (next() < 0.3) return next() < 0.5 ? 'USA-PRK' : 'PRK-USA';
+    const a = COUNTRIES[Math.floor(next() * COUNTRIES.length)] ?? 'CHN';
+    let b = COUNTRIES[Math.floor(next() * COUNTRIES.length)] ?? 'RUS';
+    if (b === a) b = a === 'UKR' ? 'RUS' : 'UKR';
+    return `${a}-${b}`;
+  });
+}
+
+/** Walks `pages` pages of each query and returns the URLs of pages 2…pages, as a client following `next` would. */
+async function laterPages(origin: string, queries: readonly string[], pages: number): Promise<string[]> {
+  const urls: string[] = [];
+  for (const query of queries) {
+    let next: string | null = null;
+    for (let page = 1; page < pages; page++) {
+      const path: string = `/api/events?${query}${next === null ? '' : `&cursor=${next}`}`;
+      const body = (await (await fetch(`${origin}${path}`)).json()) as { next: string | null };
+      if (body.next === null) break;
+      next = body.next;
+      urls.push(`/api/events?${query}&cursor=${next}`);
+    }
+  }
+  return urls;
 }
 
 async function liveLatency(origin: string): Promise<void> {
@@ -319,25 +396,54 @@ export async function run(): Promise<void> {
       let i = 0;
       return [{ setupRequest: (request) => ({ ...request, path: path(i++ % ranges.length) }) }];
     };
+    // Whole-range series: 300 requests over the dyads users ask for, weekly (the default) or monthly. (Ten years
+    // of daily points are 1.3 MB of JSON per answer, a download rather than a chart: not in the mix.)
+    const resolutions = random(11);
+    const wholeRange = dyadChoices(300, 3).map(
+      (dyad) => `/api/dyads/${dyad}/series${resolutions() < 0.75 ? '' : '?resolution=month'}`,
+    );
+    // Event pages: varied dyads, directions and filters, oldest or newest first.
+    const filters = ['', '', '&direction=rearward', '&quad=4', '&root=13', '&plover=AID', '&modality=asserted'];
+    const choose = random(5);
+    const pageQueries = dyadChoices(400, 9).map((dyad, i) => {
+      const filter = filters[Math.floor(choose() * filters.length)] ?? '';
+      const undirected = choose() < 0.5 ? '&undirected=true' : '';
+      const order = choose() < 0.3 ? '&order=desc' : '';
+      const range = choose() < 0.5 ? `&${ranges[i % ranges.length]}` : '';
+      return `dyad=${dyad}${undirected}${filter}${order}${range}&limit=100`;
+    });
+    const laterPageUrls = await laterPages(origin, pageQueries.slice(0, 100), 5);
     console.log('server in a child process; 50 connections, 10 s per case, loopback');
-    await load('dyad series USA-PRK, whole range (cached)', `${origin}/api/dyads/USA-PRK/series`);
+    await load(child, 'dyad series USA-PRK, whole range, one URL', `${origin}/api/dyads/USA-PRK/series`);
+    await load(child, 'dyad series, whole range, 300 requests (varied dyads)', origin, mix(wholeRange));
     await load(
+      child,
       'dyad series USA-PRK, 200 different ranges',
       origin,
       varied((i) => `/api/dyads/USA-PRK/series?${ranges[i]}`),
     );
     await load(
+      child,
       'dyad series CHN-RUS, 200 different ranges',
       origin,
       varied((i) => `/api/dyads/CHN-RUS/series?${ranges[i]}`),
     );
-    await load('event page USA-PRK, first 100', `${origin}/api/events?dyad=USA-PRK&limit=100`);
+    await load(child, 'event page USA-PRK, first 100, one URL', `${origin}/api/events?dyad=USA-PRK&limit=100`);
     await load(
+      child,
+      'event pages, 400 queries (varied dyads, filters)',
+      origin,
+      mix(pageQueries.map((query) => `/api/events?${query}`)),
+    );
+    await load(child, `event pages 2–5 by cursor, ${laterPageUrls.length} pages`, origin, mix(laterPageUrls));
+    await load(
+      child,
       'event page USA-PRK, 200 different dates',
       origin,
       varied((i) => `/api/events?dyad=USA-PRK&undirected=true&limit=100&${ranges[i]}`),
     );
     await load(
+      child,
       'event page, all events, 200 different dates',
       origin,
       varied((i) => `/api/events?limit=100&${ranges[i]}`),

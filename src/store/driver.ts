@@ -11,11 +11,10 @@ export type Row = Record<string, unknown>;
 export interface Queryable {
   all<R = Row>(sql: string, params?: readonly unknown[]): Promise<R[]>;
   /**
-   * Optional: the rows as arrays of column values in SELECT order, without an object per row. A driver that
-   * reads these faster than objects provides it (SQLite: half the time for ten years of a dyad's roll-up);
-   * callers fall back to `all`.
+   * Like `all`, but each row is an array of its values in the order of the SELECT list: no object per row, which
+   * is most of the cost of reading a page of wide rows with better-sqlite3.
    */
-  allArrays?(sql: string, params?: readonly unknown[]): Promise<unknown[][]>;
+  values(sql: string, params?: readonly unknown[]): Promise<unknown[][]>;
   /** Runs a statement and returns how many rows it changed. */
   run(sql: string, params?: readonly unknown[]): Promise<number>;
   /**

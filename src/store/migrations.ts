@@ -260,6 +260,18 @@ CREATE TABLE commentary_links (
 CREATE INDEX commentary_links_ref ON commentary_links (kind, ref);
 `,
   },
+  {
+    version: 3,
+    name: 'events: the dyad page index carries the filter columns',
+    // An event page walks a dyad's events in (date, id) order until it has `limit` matches; with the filters
+    // (quad, root, cameo, PLOVER type, direction, modality, negated, origin) in the index, SQLite tests them there
+    // and reads only the rows that match, not every row it passes (a page of `quad=4`: 0.7 → 0.2 ms). Its first
+    // columns are the old index's, which it replaces.
+    sql: () => `
+CREATE INDEX events_dyad_page ON events (dyad_key, date, id, quad, root, cameo, plover, direction, modality, negated, origin);
+DROP INDEX events_dyad_date;
+`,
+  },
 ];
 
 /**

@@ -78,6 +78,42 @@ export function eventValues(
   ];
 }
 
+/** The SELECT list `eventFromValues` reads: the id, then `EVENT_COLUMNS` in order. */
+export const EVENT_SELECT = `id, ${EVENT_COLUMNS.join(', ')}`;
+
+/** `toEvent` for a row read as an array of `EVENT_SELECT`'s values (`Queryable.values`). */
+export function eventFromValues(v: readonly unknown[]): StoredEvent {
+  return {
+    id: num(v[0]),
+    doc: str(v[1]),
+    sentence: num(v[2]),
+    date: str(v[3]),
+    source: str(v[4]),
+    source_text: str(v[5]),
+    target: str(v[6]),
+    target_text: str(v[7]),
+    cameo: str(v[8]),
+    cameo_name: str(v[9]),
+    root: str(v[10]),
+    quad: num(v[11]) as QuadClass,
+    goldstein: num(v[12]),
+    plover: str(v[13]),
+    direction: str(v[14]) as Direction,
+    negated: Boolean(v[15]),
+    conditional: Boolean(v[16]),
+    modality: str(v[17]) as Modality,
+    evidence: str(v[18]),
+    span: [num(v[19]), num(v[20])],
+    coder: str(v[21]),
+    confidence: num(v[22]),
+    origin: str(v[23]) as EventOrigin,
+    dyad_key: str(v[24]),
+    external_id: strOrNull(v[25]),
+    url: strOrNull(v[26]),
+    correction_id: numOrNull(v[27]),
+  };
+}
+
 export function toEvent(row: Row): StoredEvent {
   return {
     id: num(row.id),

@@ -9,7 +9,7 @@ import { decodeCursor, encodeCursor } from './cursor.js';
 import { applyActors, applyNewCorrection, rewriteCoding } from './document-writer.js';
 import type { Driver } from './driver.js';
 import { dyadKey } from './dyad-key.js';
-import { dyadSeries, queryEvents, searchActors, topDyads } from './event-queries.js';
+import { dyadPeriods, dyadSeries, queryEvents, searchActors, topDyads } from './event-queries.js';
 import * as feeds from './feeds-table.js';
 import { GroupCommit, GroupLookup } from './group-commit.js';
 import { migrate } from './migrations.js';
@@ -20,6 +20,7 @@ import type {
   CorrectionInput,
   DocumentInput,
   DocumentListQuery,
+  DyadPeriodQuery,
   DyadSeriesQuery,
   EventQuery,
   ExternalEvent,
@@ -168,6 +169,10 @@ export class SqlStore implements Store {
     return dyadSeries(this.driver, query);
   }
 
+  dyadPeriods(query: DyadPeriodQuery) {
+    return dyadPeriods(this.driver, this.dialect, query);
+  }
+
   topDyads(query?: TopDyadsQuery) {
     return topDyads(this.driver, query);
   }
@@ -254,6 +259,12 @@ export class SqlStore implements Store {
 
   hasFeedItem(feedId: number, guid: string) {
     return feeds.hasFeedItem(this.driver, feedId, guid);
+  }
+
+  async changeMark(): Promise<number | null> {
+    if (this.dialect !== 'sqlite') return null;
+    const [row] = await this.driver.all<{ data_version: number }>('PRAGMA data_version');
+    return row === undefined ? null : Number(row.data_version);
   }
 
   async stats(): Promise<StoreStats> {

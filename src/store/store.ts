@@ -137,6 +137,29 @@ export interface DyadSeriesQuery {
   undirected?: boolean;
 }
 
+/** One period (day, Monday-based week or calendar month) of a dyad, summed from the roll-up by the database. */
+export interface DyadPeriod {
+  /** The first and the last day in the period that have events. */
+  day: string;
+  lastDay: string;
+  events: number;
+  quad: [number, number, number, number];
+  goldsteinSum: number;
+  /**
+   * The sums of the period's days whose Goldstein sum (both directions together when undirected) is positive, and
+   * minus the sums of the other days: what a series built from daily rows calls cooperative and conflictual.
+   */
+  cooperative: number;
+  conflictual: number;
+  forward: number;
+  rearward: number;
+  neutral: number;
+}
+
+export interface DyadPeriodQuery extends DyadSeriesQuery {
+  resolution: 'day' | 'week' | 'month';
+}
+
 export interface DyadVolume {
   /** `SOURCE-TARGET`; for undirected queries the two codes in alphabetical order. */
   dyad: string;
@@ -271,7 +294,18 @@ export interface Store {
   putExternalEvents(events: readonly ExternalEvent[]): Promise<{ inserted: number; duplicates: number }>;
   queryEvents(query?: EventQuery): Promise<Page<StoredEvent>>;
   dyadSeries(query: DyadSeriesQuery): Promise<DyadDay[]>;
+  /**
+   * The roll-up summed per period in the database: a whole-range weekly series of a busy dyad is some 500 rows
+   * instead of 3,650 daily rows per direction.
+   */
+  dyadPeriods(query: DyadPeriodQuery): Promise<DyadPeriod[]>;
   topDyads(query?: TopDyadsQuery): Promise<DyadVolume[]>;
+  /**
+   * A number that changes whenever another connection or process commits to the database, or null when the
+   * database cannot tell cheaply (PostgreSQL). SQLite's `PRAGMA data_version`: caches of read answers stay valid
+   * while it stays the same (this connection's own writes are the caller's to notice).
+   */
+  changeMark(): Promise<number | null>;
   searchActors(text: string, limit?: number): Promise<ActorSeen[]>;
 
   // Corrections

@@ -1,5 +1,6 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { documentId } from '../../src/store/document-id.js';
+import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import type { PutResult, Store } from '../../src/store/store.js';
 import { coded, event } from '../helpers/coded.js';
 import { storeDialects } from '../helpers/stores.js';
@@ -168,6 +169,106 @@ for (const { name, dialect } of storeDialects('store')) {
       expect((await store.queryEvents({ target: 'USAGOV', quad: 3, limit: 100 })).items).toHaveLength(12);
       expect((await store.queryEvents({ negated: true })).items).toHaveLength(0);
       await expect(store.queryEvents({ cursor: 'garbage' })).rejects.toThrow(/page cursor/);
+    });
+
+    it('pages an undirected dyad in (date, id) order across both directions, either way, with filters', async () => {
+      const events = Array.from({ length: 30 }, (_, i) =>
+        event({
+          date: `2018-05-${String(1 + ((i * 7) % 12)).padStart(2, '0')}`,
+          sentence: i,
+          source: i % 3 === 0 ? 'USAGOV' : 'PRKGOV',
+          target: i % 3 === 0 ? 'PRK' : 'USA',
+          quad: i % 2 ? 3 : 4,
+        }),
+      );
+      await store.putDocument({ text: 'both ways' }, coded('both ways', events));
+      const all = await store.queryEvents({ dyad: 'USA-PRK', undirected: true, limit: 1000 });
+      expect(all.items).toHaveLength(30);
+      const key = (e: { date: string; id: number }) => `${e.date}#${String(e.id).padStart(9, '0')}`;
+      const sorted = all.items.map(key);
+      expect(sorted).toEqual([...sorted].sort());
+      for (const order of ['asc', 'desc'] as const) {
+        for (const quad of [undefined, 4] as const) {
+          const seen: string[] = [];
+          let cursor: string | null = null;
+          do {
+            const page = await store.queryEvents({
+              dyad: 'PRK-USA',
+              undirected: true,
+              order,
+              limit: 4,
+              cursor,
+              ...(quad === undefined ? {} : { quad }),
+              from: '2018-05-02',
+            });
+            seen.push(...page.items.map(key));
+            cursor = page.next;
+          } while (cursor !== null);
+          const expected = all.items
+            .filter((e) => e.date >= '2018-05-02' && (quad === undefined || e.quad === quad))
+            .map(key);
+          expect(seen).toEqual(order === 'asc' ? expected : [...expected].reverse());
+        }
+      }
+      const directed = await store.queryEvents({ dyad: 'USA-PRK', limit: 1000 });
+      expect(directed.items.every((e) => e.dyad_key === 'USA-PRK')).toBe(true);
+      expect(directed.items).toHaveLength(10);
+    });
+
+    it('sums the roll-up per day, Monday-based week and month in the database', async () => {
+      // 2018-05-06 is a Sunday, 2018-05-07 a Monday; 2018-05-31 and 2018-06-01 are in one week but two months.
+      const days = ['2018-05-06', '2018-05-06', '2018-05-07', '2018-05-31', '2018-06-01', '2018-06-01'];
+      const events = days.map((date, i) =>
+        event({
+          date,
+          sentence: i,
+          source: i === 1 ? 'USA' : 'PRKGOV',
+          target: i === 1 ? 'PRK' : 'USA',
+          goldstein: i === 1 || i === 5 ? 10 : -4,
+          quad: i === 1 || i === 5 ? 1 : 3,
+          direction: i === 1 || i === 5 ? 'forward' : 'rearward',
+        }),
+      );
+      await store.putDocument({ text: 'periods' }, coded('periods', events));
+      const weeks = await store.dyadPeriods({ dyad: 'USA-PRK', undirected: true, resolution: 'week' });
+      expect(weeks.map((w) => [w.day, w.lastDay, w.events])).toEqual([
+        ['2018-05-06', '2018-05-06', 2],
+        ['2018-05-07', '2018-05-07', 1],
+        ['2018-05-31', '2018-06-01', 3],
+      ]);
+      // 05-06: -4 + 10 = 6 (a cooperative day); 05-31: -4; 06-01: -4 + 10 = 6.
+      expect(weeks.map((w) => [w.goldsteinSum, w.cooperative, w.conflictual])).toEqual([
+        [6, 6, 0],
+        [-4, 0, 4],
+        [2, 6, 4],
+      ]);
+      expect(weeks[2]).toMatchObject({ quad: [1, 0, 2, 0], forward: 1, rearward: 2, neutral: 0 });
+      const months = await store.dyadPeriods({ dyad: 'PRK-USA', undirected: true, resolution: 'month' });
+      expect(months.map((m) => [m.day, m.lastDay, m.events, m.cooperative, m.conflictual])).toEqual([
+        ['2018-05-06', '2018-05-31', 4, 6, 8],
+        ['2018-06-01', '2018-06-01', 2, 6, 0],
+      ]);
+      const directed = await store.dyadPeriods({ dyad: 'PRK-USA', resolution: 'day', from: '2018-05-07' });
+      expect(directed.map((d) => [d.day, d.events, d.goldsteinSum])).toEqual([
+        ['2018-05-07', 1, -4],
+        ['2018-05-31', 1, -4],
+        ['2018-06-01', 2, -4 + 10],
+      ]);
+    });
+
+    it('tells when another connection has committed (SQLite), or that it cannot tell (PostgreSQL)', async () => {
+      const before = await store.changeMark();
+      if (name === 'postgres') {
+        expect(before).toBeNull();
+        return;
+      }
+      await store.putDocument({ text: 'own write' }, coded('own write', [event()]));
+      // This connection's own commits are the caller's to notice; another connection's show.
+      expect(await store.changeMark()).toBe(before);
+      const other = await openSqliteStore(store.location);
+      await other.putDocument({ text: 'other write' }, coded('other write', [event()]));
+      await other.close();
+      expect(await store.changeMark()).not.toBe(before);
     });
 
     it('keeps analyst corrections across re-coding, and re-coding replaces the roll-up contribution', async () => {

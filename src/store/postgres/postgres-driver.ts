@@ -55,6 +55,10 @@ function connection(client: pg.Pool | pg.PoolClient, cache: ColumnTypes): Querya
       const result = await client.query(toPostgres(sql), params as unknown[]);
       return result.rows as R[];
     },
+    async values(sql: string, params: readonly unknown[] = []): Promise<unknown[][]> {
+      const result = await client.query({ text: toPostgres(sql), values: params as unknown[], rowMode: 'array' });
+      return result.rows as unknown[][];
+    },
     async run(sql: string, params: readonly unknown[] = []): Promise<number> {
       const result = await client.query(toPostgres(sql), params as unknown[]);
       return result.rowCount ?? 0;
@@ -133,6 +137,10 @@ export class PostgresDriver implements Driver {
 
   all<R = Row>(sql: string, params?: readonly unknown[]): Promise<R[]> {
     return this.shared.all<R>(sql, params);
+  }
+
+  values(sql: string, params?: readonly unknown[]): Promise<unknown[][]> {
+    return this.shared.values(sql, params);
   }
 
   run(sql: string, params?: readonly unknown[]): Promise<number> {

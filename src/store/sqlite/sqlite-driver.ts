@@ -22,7 +22,7 @@ export class SqliteDriver implements Driver {
   readonly dialect = 'sqlite' as const;
   readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
-  /** Statements in raw mode (rows as arrays), cached apart: raw mode is a property of the statement. */
+  /** Statements in raw mode (rows as arrays), kept apart: raw mode is a property of the prepared statement. */
   private readonly rawStatements = new Map<string, Database.Statement>();
   private lock: Promise<void> = Promise.resolve();
   private locked = false;
@@ -62,8 +62,6 @@ export class SqliteDriver implements Driver {
   }
 
   private readonly connection: Queryable = {
-    allArrays: async (sql: string, params: readonly unknown[] = []) =>
-      this.rawStatement(sql).all(...bindable(params)) as unknown[][],
     all: async <R = Row>(sql: string, params: readonly unknown[] = []) => {
       const statement = this.statement(sql);
       if (!statement.reader) {
@@ -72,6 +70,8 @@ export class SqliteDriver implements Driver {
       }
       return statement.all(...bindable(params)) as R[];
     },
+    values: async (sql: string, params: readonly unknown[] = []) =>
+      this.rawStatement(sql).all(...bindable(params)) as unknown[][],
     run: async (sql: string, params: readonly unknown[] = []) => this.statement(sql).run(...bindable(params)).changes,
     insertMany: async (table, columns, rows, suffix = '') => {
       // Up to ROWS_PER_INSERT rows per statement, in a few fixed shapes (32, 8, 1 rows) so the statement cache
@@ -102,9 +102,9 @@ export class SqliteDriver implements Driver {
     return this.connection.all<R>(sql, params);
   }
 
-  async allArrays(sql: string, params?: readonly unknown[]): Promise<unknown[][]> {
+  async values(sql: string, params?: readonly unknown[]): Promise<unknown[][]> {
     while (this.locked) await this.lock;
-    return this.rawStatement(sql).all(...bindable(params ?? [])) as unknown[][];
+    return this.connection.values(sql, params);
   }
 
   async run(sql: string, params?: readonly unknown[]): Promise<number> {

@@ -1,0 +1,98 @@
+/**
+ * The `/series` answer for a busy dyad is summed per period by the database (`Store.dyadPeriods`); it must be the
+ * series the daily roll-up rows give, on both databases, for every resolution, with and without a range.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriesFromRollups } from '../../src/analysis/series.js';
+import { AnalysisCache, loadDyadSeries, SERIES_EVENT_LIMIT } from '../../src/server/dyad-analysis.js';
+import type { ExternalEvent, Store } from '../../src/store/store.js';
+import { event } from '../helpers/coded.js';
+import { storeDialects } from '../helpers/stores.js';
+
+/** Numbers rounded to 9 significant digits: the database adds in another order than JavaScript. */
+function rounded(value: unknown): unknown {
+  return JSON.parse(JSON.stringify(value, (_key, v) => (typeof v === 'number' ? Number(v.toPrecision(9)) : v)));
+}
+
+function busyDyad(): ExternalEvent[] {
+  let state = 17;
+  const next = () => {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+  return Array.from({ length: SERIES_EVENT_LIMIT * 8 }, (_, n) => {
+    const day = Math.floor(next() * 400);
+    const date = new Date(Date.UTC(2017, 11, 20) + day * 86_400_000).toISOString().slice(0, 10);
+    const forward = next() < 0.45;
+    return {
+      ...event({
+        date,
+        sentence: n,
+        source: next() < 0.5 ? 'USAGOV' : 'PRKGOV',
+        goldstein: forward ? 3.4 : -4.4,
+        quad: forward ? 1 : 3,
+        direction: forward ? 'forward' : 'rearward',
+      }),
+      target: '',
+      external_id: `test:${n}`,
+      url: null,
+    };
+  }).map((e) => ({ ...e, target: e.source === 'USAGOV' ? 'PRK' : 'USA' }));
+}
+
+for (const { name, dialect } of storeDialects('dyad-series')) {
+  const suite = dialect === null ? describe.skip : describe;
+  suite(`dyad series from roll-up periods on ${name}`, () => {
+    let store: Store;
+    beforeAll(async () => {
+      store = await (dialect as NonNullable<typeof dialect>).open();
+      await store.putExternalEvents(busyDyad());
+    });
+    afterAll(async () => {
+      await dialect?.cleanup();
+    });
+
+    it('gives the series of the daily rows for every resolution and range', async () => {
+      const ranges = [{}, { from: '2018-01-03' }, { to: '2018-06-30' }, { from: '2018-02-01', to: '2018-03-31' }];
+      for (const resolution of ['day', 'week', 'month'] as const) {
+        for (const range of ranges) {
+          const served = await loadDyadSeries(store, { dyad: 'PRK-USA', resolution, ...range });
+          expect(served.basis).toBe('rollups');
+          const days = await store.dyadSeries({ dyad: 'PRK-USA', undirected: true, ...range });
+          const expected = seriesFromRollups(days, {
+            ...range,
+            dyad: { a: 'PRK', b: 'USA', direction: 'both' },
+            resolution,
+          });
+          expect(rounded(served.series)).toEqual(rounded(expected));
+        }
+      }
+    });
+  });
+}
+
+describe('the analysis cache', () => {
+  it('keeps answers while the change mark stays, drops them when it moves or the server writes', async () => {
+    let mark = 1;
+    let computed = 0;
+    const compute = async () => ++computed;
+    const cache = new AnalysisCache<number>(0, 500, async () => mark);
+    expect(await cache.get('a', compute)).toBe(1);
+    // ttlMs 0 would expire it at once; with a change mark the answer lives until the data changes.
+    expect(await cache.get('a', compute)).toBe(1);
+    mark = 2;
+    expect(await cache.get('a', compute)).toBe(2);
+    expect(await cache.get('a', compute)).toBe(2);
+    cache.invalidate();
+    expect(await cache.get('a', compute)).toBe(3);
+    expect([cache.hits, cache.misses]).toEqual([2, 3]);
+  });
+
+  it('lives ttlMs where the store cannot tell (PostgreSQL)', async () => {
+    let computed = 0;
+    const cache = new AnalysisCache<number>(0, 500, async () => null);
+    await cache.get('a', async () => ++computed);
+    await new Promise((resolve) => setTimeout(resolve, 2));
+    expect(await cache.get('a', async () => ++computed)).toBe(2);
+  });
+});
