@@ -109,7 +109,7 @@ export function segmentBalanceMultiscale(
   ];
   const refine = (start: number, end: number): [number, number][] => {
     const pieces = segmentBalance(days.slice(start, end), options);
-    if (pieces.length <= 1 || options.refine !== true) {
+    if (pieces.length <= 1 || options.refine === false) {
       return pieces.map((piece): [number, number] => [start + piece.start, start + piece.end]);
     }
     return pieces.flatMap((piece) => refine(start + piece.start, start + piece.end));

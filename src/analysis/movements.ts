@@ -71,7 +71,7 @@ export interface MovementOptions extends ChangePointOptions, BurstOptions {
   method?: 'balance' | 'burst' | 'pelt';
   /** `balance`: minimum news days in a segment (default 1). */
   minSegmentNewsDays?: number;
-  /** `balance`: re-segment each segment with its own penalty (default false; `balance.ts`). */
+  /** `balance`: re-segment each segment with its own penalty (default true; `balance.ts`). */
   refine?: boolean;
   /** `balance`: longest burst inside a segment, in news days (default 3; 0 turns the scan off). */
   burstNewsDays?: number;

@@ -119,14 +119,18 @@ describe('detectMovements', () => {
 
   it('finds a turn of balance in a sparse series whose volume never changes, dated at its first driver', () => {
     // About 0.3 reports a day for two years; the cooperative share goes 0.85 → 0.15 at day 300 and back to 0.85
-    // at day 420. Volume is flat: only the balance turns. (Over seeds 11–18 the turns are dated 0–8 days late,
-    // one at 17; seeds 16 and 18 show one extra movement each.)
+    // at day 420. Volume is flat: only the balance turns. With refinement on (the default), 55 of 60 seeded
+    // series (200–259) give exactly these two movements and 5 one extra; without it 58 and 2 (docs/analysis.md).
     for (const seed of [11, 12, 13, 14, 15]) {
       const events = simulate(730, seed, (day) => [0.1, day < 300 || day >= 420 ? 0.85 : 0.15]);
       const series = buildDyadSeries(events, { dyad, resolution: 'week', from: START, to: addDays(START, 729) });
       const movements = detectMovements(series);
-      expect(movements.map((movement) => movement.label)).toEqual(['rearward', 'forward']);
-      const [down, up] = movements;
+      const nearest = (label: string, day: number) =>
+        movements
+          .filter((movement) => movement.label === label)
+          .sort((a, b) => Math.abs(offset(a.start) - day) - Math.abs(offset(b.start) - day))[0];
+      const down = nearest('rearward', 300);
+      const up = nearest('forward', 420);
       expect(Math.abs(offset(down?.start ?? '') - 300), `seed ${seed}`).toBeLessThanOrEqual(7);
       expect(Math.abs(offset(up?.start ?? '') - 420), `seed ${seed}`).toBeLessThanOrEqual(7);
       expect(down?.drivers[0]?.score).toBeLessThan(0);
@@ -134,6 +138,16 @@ describe('detectMovements', () => {
       expect(events.some((event) => event.date === down?.start && event.goldstein < 0)).toBe(true);
       expect(events.some((event) => event.date === up?.start && event.goldstein > 0)).toBe(true);
     }
+  });
+
+  it('adds an extra movement to a two-turn series rarely (refinement at its measured rate)', () => {
+    let extra = 0;
+    for (let seed = 200; seed < 260; seed++) {
+      const events = simulate(730, seed, (day) => [0.1, day < 300 || day >= 420 ? 0.85 : 0.15]);
+      const series = buildDyadSeries(events, { dyad, resolution: 'week', from: START, to: addDays(START, 729) });
+      if (detectMovements(series).length > 2) extra++;
+    }
+    expect(extra).toBeLessThanOrEqual(6);
   });
 
   it('does not take a rise in volume at the same balance for a movement', () => {
