@@ -109,7 +109,7 @@ export function codeSentence(ctx: SentenceContext, lexicon: Lexicon, history: Di
     if (match.pattern.kind === 'N' && targetCodes.length === 0 && sourceCodes.every((s) => s.inferred)) continue;
     const subjectEnd = Math.max(ctx.first, ...sources.map((m) => (m.start < match.head ? m.end : ctx.first)));
     const modality = modalityOf(ctx, match, subjectEnd);
-    if (modality.nonfactive || insideCondition(ctx, match.head)) continue;
+    if (modality.nonfactive || insideCondition(ctx, match.head) || isObligation(ctx, subjectEnd, match.head)) continue;
     const unrealised = !modality.negated && (modality.conditional || modality.modality === 'intended');
     // Talks that end "without signing any agreement" or "failed to reach a deal": the failure is the act, a
     // rejection of the agreement by the sides (PLOVER's REJECT), not a negated signing.
@@ -133,7 +133,7 @@ export function codeSentence(ctx: SentenceContext, lexicon: Lexicon, history: Di
         const others = targetCodes.filter(
           (b) =>
             !(isSelfPair(a.code, b.code) && !(PLACED_ROOTS.has(root) && a.code.length === 3)) &&
-            !(OUTWARD_ROOTS.has(root) && isStateAndItsCountry(a.code, b.code)),
+            !(OUTWARD_ROOTS.has(root) && !DOMESTIC_THREATS.has(cameo) && isStateAndItsCountry(a.code, b.code)),
         );
         // Dissent with no stated addressee (workers striking, activists on hunger strike) is aimed at the
         // protesters' own state, and a state's arrests, curfews and repression with no named victim at its own
@@ -239,6 +239,19 @@ function obligationsImposed(ctx: SentenceContext, history: DiscourseHistory): Dr
 }
 
 /**
+ * "Kagame must agree to changes", "the sides have to reach a deal": what an actor must do is not something it
+ * did (said by another, it is that speaker's demand: `obligationsImposed`).
+ */
+function isObligation(ctx: SentenceContext, from: number, head: number): boolean {
+  const { norm } = ctx.text;
+  for (let j = Math.max(from, head - 4); j < head; j++) {
+    if (norm[j] === 'must' || (/^(have|has|had|need|needs)$/.test(norm[j] as string) && norm[j + 1] === 'to'))
+      return true;
+  }
+  return false;
+}
+
+/**
  * Whether a head stands in the condition itself ("… if Washington insisted on abandonment"): the condition is
  * not a report of an act. (The act it conditions, "might reconsider the summit if …", is coded as conditional.)
  */
@@ -289,6 +302,8 @@ const STATE_ROLES = new Set(['GOV', 'MIL', 'COP', 'JUD', 'LEG', 'SPY']);
  * statements, appeals, aid, concessions, investigations and coercion at home are real domestic events.)
  */
 const OUTWARD_ROOTS = new Set(['03', '04', '05', '06', '10', '11', '12', '13', '15', '16', '19', '20']);
+/** Threats of curfews, emergency rule or repression are made at home ("will extend the curfew in Abidjan"). */
+const DOMESTIC_THREATS = new Set(['132', '137']);
 
 /** `b` is the bare country of actor `a` ("returning to Kyrgyzstan" for Akayev, Punggye-ri for North Korea). */
 function isOwnCountry(a: string, b: string): boolean {
