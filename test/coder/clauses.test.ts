@@ -147,3 +147,34 @@ describe('nouns and compounds', () => {
     expect(found.filter((d) => /^PSE.*>ISR/.test(d)).length, found.join(' ')).toBe(1);
   });
 });
+
+describe('conditions and obligations', () => {
+  it('a cooperative act refused on a condition is a threat to withhold it', () => {
+    const found = dyads(
+      'Iran said it would not return to the talks with Washington unless sanctions were lifted.',
+      '2020-01-01',
+    );
+    expect(found).toContain('IRN>USA:134');
+    expect(
+      found.some((d) => d.endsWith(':04') || d.endsWith(':040')),
+      found.join(' '),
+    ).toBe(false);
+  });
+
+  it('a rejection said on a condition is a threat, and the condition itself is no act', () => {
+    const found = dyads(
+      'Pyongyang might reconsider the summit if Washington insisted on unilateral disarmament.',
+      '2018-05-16',
+    );
+    expect(found).toContain('PRK>USA:134');
+    expect(
+      found.some((d) => d.startsWith('USA')),
+      found.join(' '),
+    ).toBe(false);
+  });
+
+  it('what an actor must do is the speaker’s demand, not the actor’s act', () => {
+    const found = dyads('Seoul said Pyongyang must stop its missile tests.', '2020-01-01');
+    expect(found).toEqual(['KOR>PRK:100']);
+  });
+});
