@@ -277,6 +277,11 @@ function matchFrom(
     let t = j;
     for (;;) {
       while (t < limit && !mentionAt.has(t) && isSkippable(text, t)) t++;
+      // A hyphenated modifier before the actor ("war-torn Mozambique", "oil-rich Kuwait").
+      if (!mentionAt.has(t) && text.norm[t + 1] === '-' && mentionAt.has(t + 3)) {
+        t += 3;
+        continue;
+      }
       // "in the northern city of Kirkuk", "near the town of Samarra": the place behind its description.
       if (!PLACE_NOUNS.has(text.norm[t] as string) || text.norm[t + 1] !== 'of') break;
       t += 2;
@@ -309,7 +314,12 @@ function matchFrom(
         const found = matchFrom(text, tokens, k + 1, u + inner, limit, mentionAt, target ?? mention, passive, kind);
         if (found) return found;
       }
-      // Or an actor may modify the pattern noun ("the pull-out from the Iran deal"): the same.
+      // Or an actor may modify the pattern noun ("the pull-out from the Iran deal"): the same. A role word
+      // modifies without being a party ("continue military aid to Mozambique").
+      if (mention.kind === 'role' && mention.end - mention.start === 1) {
+        t = mention.end;
+        continue;
+      }
       if (modifier || mention.kind !== 'actor') break;
       modifier = mention;
       t = mention.end;
