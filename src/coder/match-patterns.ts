@@ -158,6 +158,7 @@ function headFits(text: AnalysedText, i: number, kind: 'V' | 'N', first: number)
       text.norm[i - 2] !== '-'
     )
       return false;
+    if (isGerundNoun(text, i, first)) return false;
     // A word after a possessive is a noun, whatever the tagger says ("their arms industries"), and so is the
     // first half of a hyphenated compound ("the U.S. pull-out").
     if (POSSESSIVES.has(text.norm[i - 1] as string) || text.norm[i + 1] === '-') return false;
@@ -181,8 +182,17 @@ function headFits(text: AnalysedText, i: number, kind: 'V' | 'N', first: number)
   return (
     pos === 'NOUN' ||
     pos === 'PROPN' ||
-    (pos === 'VERB' && /ing$/.test(text.norm[i] as string) && text.pos[i - 1] === 'DET')
+    (pos === 'VERB' && /ing$/.test(text.norm[i] as string) && text.pos[i - 1] === 'DET') ||
+    (pos === 'VERB' && isGerundNoun(text, i, first))
   );
+}
+
+/** A gerund closing a prepositional phrase is a noun ("killed in Israeli tank shelling"). */
+function isGerundNoun(text: AnalysedText, i: number, first: number): boolean {
+  if (!/ing$/.test(text.norm[i] as string)) return false;
+  let j = i - 1;
+  while (j > first && /^(NOUN|PROPN|ADJ)$/.test(text.pos[j] as string)) j--;
+  return j < i - 1 && /^(in|by|from|after|during|of)$/.test(text.norm[j] as string);
 }
 
 export function matchPatterns(
