@@ -77,7 +77,7 @@ const SECURITY_HEADERS: Record<string, string> = {
 export function createApp(options: AppOptions): { app: Hono<AppEnv>; context: ServerContext } {
   const hub = options.hub ?? new LiveHub();
   // Valid until the data changes where the store can tell (SQLite); 5 s where it cannot (PostgreSQL).
-  const cache = new AnalysisCache<unknown>(5000, 500, () => options.store.changeMark());
+  const cache = new AnalysisCache<unknown>(5000, 2000, () => options.store.changeMark());
   const logger = options.logger ?? pino({ level: process.env.LOG_LEVEL ?? 'info' });
   const fetchLimits = options.fetchLimits ?? {};
   const bus = options.bus ?? new MemoryLiveBus();

@@ -477,5 +477,21 @@ for (const { name, dialect } of storeDialects('server_api')) {
         expect((await get('/api/live?lastEventId=x')).status).toBe(400);
       });
     });
+
+    describe('cache', () => {
+      it('serves a cached page only until the data changes', async () => {
+        const page = async () =>
+          ((await (await get('/api/events?dyad=ESP-MAR&limit=10')).json()) as { items: unknown[] }).items.length;
+        expect(await page()).toBe(0);
+        expect(await page()).toBe(0);
+        const stored = await app.request(
+          '/api/ingest',
+          json({ text: 'ESP threatened MAR.', date: '2018-03-01' }),
+          LOOPBACK,
+        );
+        expect(stored.status).toBe(201);
+        expect(await page()).toBe(1);
+      });
+    });
   });
 }
