@@ -109,7 +109,13 @@ export function codeSentence(ctx: SentenceContext, lexicon: Lexicon, history: Di
     if (match.pattern.kind === 'N' && targetCodes.length === 0 && sourceCodes.every((s) => s.inferred)) continue;
     const subjectEnd = Math.max(ctx.first, ...sources.map((m) => (m.start < match.head ? m.end : ctx.first)));
     const modality = modalityOf(ctx, match, subjectEnd);
-    if (modality.nonfactive || insideCondition(ctx, match.head) || isObligation(ctx, subjectEnd, match.head)) continue;
+    if (
+      modality.nonfactive ||
+      insideCondition(ctx, match.head) ||
+      isObligation(ctx, subjectEnd, match.head) ||
+      isAllegedNoun(ctx, match)
+    )
+      continue;
     const unrealised = !modality.negated && (modality.conditional || modality.modality === 'intended');
     // Talks that end "without signing any agreement" or "failed to reach a deal": the failure is the act, a
     // rejection of the agreement by the sides (PLOVER's REJECT), not a negated signing.
@@ -247,6 +253,16 @@ function isObligation(ctx: SentenceContext, from: number, head: number): boolean
   for (let j = Math.max(from, head - 4); j < head; j++) {
     if (norm[j] === 'must' || (/^(have|has|had|need|needs)$/.test(norm[j] as string) && norm[j + 1] === 'to'))
       return true;
+  }
+  return false;
+}
+
+/** "his alleged part in atrocities", "the suspected bombing": a noun the sentence only alleges is no report. */
+function isAllegedNoun(ctx: SentenceContext, match: PatternMatch): boolean {
+  if (match.pattern.kind !== 'N') return false;
+  const { norm } = ctx.text;
+  for (let j = Math.max(ctx.first, match.head - 5); j < match.head; j++) {
+    if (/^(alleged|suspected|purported|supposed|rumoured|rumored)$/.test(norm[j] as string)) return true;
   }
   return false;
 }
