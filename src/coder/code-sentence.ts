@@ -8,8 +8,9 @@ import type { DiscourseHistory, ResolvedMention } from './coreference.js';
 import { matchPatterns, type PatternMatch } from './match-patterns.js';
 import type { Mention } from './mentions.js';
 import type { EventModality } from './modality.js';
-import { modalityOf } from './modality.js';
+import { isNoAct, modalityOf } from './modality.js';
 import { conjoinedGroup, isPassiveHead, participantsOf, speakerOf, subjectBefore } from './participants.js';
+import { isLocative, placeAfterRole, placeMention } from './places.js';
 import type { SentenceContext } from './sentence-context.js';
 import { unrealisedReadingOf, withheldReadingOf } from './threat-reading.js';
 
@@ -109,13 +110,7 @@ export function codeSentence(ctx: SentenceContext, lexicon: Lexicon, history: Di
     if (match.pattern.kind === 'N' && targetCodes.length === 0 && sourceCodes.every((s) => s.inferred)) continue;
     const subjectEnd = Math.max(ctx.first, ...sources.map((m) => (m.start < match.head ? m.end : ctx.first)));
     const modality = modalityOf(ctx, match, subjectEnd);
-    if (
-      modality.nonfactive ||
-      insideCondition(ctx, match.head) ||
-      isObligation(ctx, subjectEnd, match.head) ||
-      isAllegedNoun(ctx, match)
-    )
-      continue;
+    if (modality.nonfactive || isNoAct(ctx, match, subjectEnd)) continue;
     const unrealised = !modality.negated && (modality.conditional || modality.modality === 'intended');
     // Talks that end "without signing any agreement" or "failed to reach a deal": the failure is the act, a
     // rejection of the agreement by the sides (PLOVER's REJECT), not a negated signing.
@@ -244,73 +239,6 @@ function obligationsImposed(ctx: SentenceContext, history: DiscourseHistory): Dr
   return drafts;
 }
 
-/**
- * "Kagame must agree to changes", "the sides have to reach a deal": what an actor must do is not something it
- * did (said by another, it is that speaker's demand: `obligationsImposed`).
- */
-function isObligation(ctx: SentenceContext, from: number, head: number): boolean {
-  const { norm } = ctx.text;
-  for (let j = Math.max(from, head - 4); j < head; j++) {
-    if (norm[j] === 'must' || (/^(have|has|had|need|needs)$/.test(norm[j] as string) && norm[j + 1] === 'to'))
-      return true;
-  }
-  return false;
-}
-
-/** "his alleged part in atrocities", "the suspected bombing": a noun the sentence only alleges is no report. */
-function isAllegedNoun(ctx: SentenceContext, match: PatternMatch): boolean {
-  if (match.pattern.kind !== 'N') return false;
-  const { norm } = ctx.text;
-  for (let j = Math.max(ctx.first, match.head - 5); j < match.head; j++) {
-    if (/^(alleged|suspected|purported|supposed|rumoured|rumored)$/.test(norm[j] as string)) return true;
-  }
-  return false;
-}
-
-/**
- * Whether a head stands in the condition itself ("… if Washington insisted on abandonment"): the condition is
- * not a report of an act. (The act it conditions, "might reconsider the summit if …", is coded as conditional.)
- */
-function insideCondition(ctx: SentenceContext, head: number): boolean {
-  for (const cue of ctx.cues) {
-    if (cue.cueClass !== 'conditional' || cue.end > head) continue;
-    let inside = true;
-    for (let j = cue.end; j < head; j++) if (/^[,;:]$/.test(ctx.text.norm[j] as string)) inside = false;
-    if (inside) return true;
-  }
-  return false;
-}
-
-/**
- * The first place the sentence locates its act in: an actor after "in", "at", "near" or "outside", perhaps
- * behind a description ("near the town of Samarra", "in the northern city of Kirkuk").
- */
-function placeMention(ctx: SentenceContext): Mention | null {
-  const { text } = ctx;
-  for (let i = ctx.first; i < ctx.last; i++) {
-    if (!LOCATIVES.has(text.norm[i] as string)) continue;
-    for (let j = i + 1; j <= ctx.last && j <= i + 6; j++) {
-      const m = ctx.mentionAt.get(j);
-      // An actor that modifies a noun ("in Israeli tank shelling") is not the place.
-      if (m && (m.kind === 'actor' || m.kind === 'person'))
-        return m.kind === 'actor' && !/^(NOUN|PROPN)$/.test(text.pos[m.end] ?? '') ? m : null;
-      if (!/^(DET|ADJ|NOUN|ADP)$/.test(text.pos[j] as string)) break;
-    }
-  }
-  return null;
-}
-
-const LOCATIVES = new Set(['in', 'at', 'near', 'outside']);
-
-/** Whether the phrase at `start` is a place after a locative: "near Samarra", "in the northern city of Kirkuk". */
-function isLocative(ctx: SentenceContext, start: number): boolean {
-  const { norm, pos } = ctx.text;
-  let j = start - 1;
-  if (norm[j] === 'of' && /^(city|town|village|province|region|district|port|capital)$/.test(norm[j - 1] ?? '')) j -= 2;
-  while (j > ctx.first && /^(DET|ADJ)$/.test(pos[j] as string)) j--;
-  return LOCATIVES.has(norm[j] as string);
-}
-
 const STATE_ROLES = new Set(['GOV', 'MIL', 'COP', 'JUD', 'LEG', 'SPY']);
 
 /**
@@ -382,17 +310,6 @@ function resolveAll(
   }
   return out;
 }
-
-/** The place a bare role is of or in: "rebels in Goma", "police in Kirkuk", "the army of Pakistan". */
-function placeAfterRole(ctx: SentenceContext, role: Mention): Mention | null {
-  const { text } = ctx;
-  if (!ROLE_PLACE_WORDS.has(text.norm[role.end] as string)) return null;
-  const at = text.norm[role.end + 1] === 'the' ? role.end + 2 : role.end + 1;
-  const place = ctx.mentionAt.get(at);
-  return place && place.kind === 'actor' ? place : null;
-}
-
-const ROLE_PLACE_WORDS = new Set(['in', 'of', 'from']);
 
 /**
  * A match whose head sits inside a longer match is part of it ("agreed to meet" as one 036, not 036 + 04);

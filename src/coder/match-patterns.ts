@@ -60,7 +60,18 @@ const QUANTITY_NOUNS = new Set([
 ]);
 
 const HEAD_POS = new Set(['VERB', 'NOUN', 'PROPN', 'ADJ']);
-const PLACE_NOUNS = new Set(['city', 'town', 'village', 'province', 'region', 'district', 'state', 'port', 'capital']);
+/** Nouns that describe a place before its name: "the city of Kirkuk", "the town of Samarra". */
+export const PLACE_NOUNS: ReadonlySet<string> = new Set([
+  'city',
+  'town',
+  'village',
+  'province',
+  'region',
+  'district',
+  'state',
+  'port',
+  'capital',
+]);
 
 /** A noun modifying the noun after it ("a night curfew", "invasion forces") is skipped like an adjective. */
 function isNounModifier(text: AnalysedText, i: number): boolean {

@@ -51,3 +51,48 @@ function cuesIn(
 ): boolean {
   return ctx.cues.some((c) => c.cueClass === cueClass && c.start >= from && c.start <= to);
 }
+
+/**
+ * Whether a matched head reports no act at all: it stands in a condition ("if Washington insisted …"), names
+ * what someone must do ("Kagame must agree"), or a noun the sentence only alleges ("his alleged part in …").
+ */
+export function isNoAct(ctx: SentenceContext, match: PatternMatch, subjectEnd: number): boolean {
+  return insideCondition(ctx, match.head) || isObligation(ctx, subjectEnd, match.head) || isAllegedNoun(ctx, match);
+}
+
+/**
+ * "Kagame must agree to changes", "the sides have to reach a deal": what an actor must do is not something it
+ * did (said by another, it is that speaker's demand: `obligationsImposed`).
+ */
+function isObligation(ctx: SentenceContext, from: number, head: number): boolean {
+  const { norm } = ctx.text;
+  for (let j = Math.max(from, head - 4); j < head; j++) {
+    if (norm[j] === 'must' || (/^(have|has|had|need|needs)$/.test(norm[j] as string) && norm[j + 1] === 'to'))
+      return true;
+  }
+  return false;
+}
+
+/** "his alleged part in atrocities", "the suspected bombing": a noun the sentence only alleges is no report. */
+function isAllegedNoun(ctx: SentenceContext, match: PatternMatch): boolean {
+  if (match.pattern.kind !== 'N') return false;
+  const { norm } = ctx.text;
+  for (let j = Math.max(ctx.first, match.head - 5); j < match.head; j++) {
+    if (/^(alleged|suspected|purported|supposed|rumoured|rumored)$/.test(norm[j] as string)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether a head stands in the condition itself ("… if Washington insisted on abandonment"): the condition is
+ * not a report of an act. (The act it conditions, "might reconsider the summit if …", is coded as conditional.)
+ */
+function insideCondition(ctx: SentenceContext, head: number): boolean {
+  for (const cue of ctx.cues) {
+    if (cue.cueClass !== 'conditional' || cue.end > head) continue;
+    let inside = true;
+    for (let j = cue.end; j < head; j++) if (/^[,;:]$/.test(ctx.text.norm[j] as string)) inside = false;
+    if (inside) return true;
+  }
+  return false;
+}

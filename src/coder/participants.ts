@@ -6,6 +6,7 @@
 import type { AnalysedText } from '../nlp/analyse.js';
 import type { PatternMatch } from './match-patterns.js';
 import type { Mention } from './mentions.js';
+import { isVenue } from './places.js';
 import type { SentenceContext } from './sentence-context.js';
 
 export interface Participants {
@@ -357,15 +358,6 @@ function objectAfter(
     return m;
   }
   return place;
-}
-
-const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near']);
-
-/** A place after "in", "at" or "near" ("in Hanoi", "at the White House"). */
-function isVenue(ctx: SentenceContext, m: Mention): boolean {
-  const { norm } = ctx.text;
-  const preposition = norm[m.start - 1] === 'the' ? norm[m.start - 2] : norm[m.start - 1];
-  return m.kind === 'actor' && PLACE_PREPOSITIONS.has(preposition as string);
 }
 
 function sourceCountries(sources: Mention[]): Set<string> {
