@@ -24,6 +24,8 @@
  * Volume alone is not a balance change: an already hostile dyad that becomes more hostile is one segment.
  */
 
+import { seededRandom } from './seeded-random.js';
+
 export interface NewsDay {
   /** Index of the day in the series (days since its first day). */
   index: number;
@@ -58,18 +60,6 @@ export interface BalanceSegment {
   rearward: number;
   /** Forward share of its units (0…1). */
   share: number;
-}
-
-/** Mulberry32: a small seeded generator, so the permutation tests give the same answer on every run. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const xlnx = (x: number): number => (x > 0 ? x * Math.log(x) : 0);
@@ -159,7 +149,7 @@ export function segmentBalanceMultiscale(
    */
   const pValue = (start: number, end: number, observed: number): number => {
     const length = end - start;
-    const random = mulberry32(length * 7919 + Math.round(observed * 1000));
+    const random = seededRandom(length * 7919 + Math.round(observed * 1000));
     const order = Array.from({ length }, (_, index) => start + index);
     const fa = new Float64Array(length);
     const ra = new Float64Array(length);

@@ -192,11 +192,7 @@ function detectBalanceMovements(series: DyadSeries, options: MovementOptions): M
       driving,
     });
   }
-  const merged = mergeMovements(candidates, options.mergeDays ?? 21);
-  return merged.map(({ driving, ...movement }) => ({
-    ...movement,
-    drivers: topReports(driving, options.topEvents ?? 5),
-  }));
+  return finishMovements(candidates, options);
 }
 
 /** Index of the point of `series` that contains the date (0 when none does). */
@@ -286,11 +282,7 @@ function detectBurstMovements(series: DyadSeries, options: MovementOptions): Mov
       driving,
     });
   }
-  const merged = mergeMovements(candidates, options.mergeDays ?? 21);
-  return merged.map(({ driving, ...movement }) => ({
-    ...movement,
-    drivers: topReports(driving, options.topEvents ?? 5),
-  }));
+  return finishMovements(candidates, options);
 }
 
 function zeros(length: number): number[] {
@@ -333,8 +325,12 @@ function detectPeltMovements(series: DyadSeries, options: MovementOptions): Move
       driving,
     });
   }
-  const merged = mergeMovements(candidates, options.mergeDays ?? 21);
-  return merged.map(({ driving, ...movement }) => ({
+  return finishMovements(candidates, options);
+}
+
+/** Merges same-direction candidates that follow each other closely and cites each one's strongest reports. */
+function finishMovements(candidates: Array<Movement & { driving: Report[] }>, options: MovementOptions): Movement[] {
+  return mergeMovements(candidates, options.mergeDays ?? 21).map(({ driving, ...movement }) => ({
     ...movement,
     drivers: topReports(driving, options.topEvents ?? 5),
   }));

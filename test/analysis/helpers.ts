@@ -1,16 +1,7 @@
 import type { AnalysisEvent } from '../../src/analysis/analysis-event.js';
+import { seededRandom } from '../../src/analysis/seeded-random.js';
 
-/** Mulberry32: a tiny seeded PRNG, so "random" test data is the same on every run. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom };
 
 /** Standard normal draws from a seeded uniform source (Box–Muller). */
 export function seededNormal(seed: number): () => number {
