@@ -38,6 +38,7 @@ export function codeDocument(input: CoderInput, lexicon: Lexicon, coderVersion: 
     };
     const drafts = codeSentence(ctx, lexicon, history);
     for (const m of mentions) if (m.kind === 'actor' || m.kind === 'person') history.add(m.code, m.kind);
+    for (const draft of drafts) history.addAgent(draft.source);
     if (drafts.length === 0) return;
     // A report cannot date an act after its own date: a later date names what is planned ("his June 12
     // summit", "by May"), while the move itself — the announcement, the threat — happens on the report's day.

@@ -4,6 +4,7 @@
  */
 import type { Lexicon } from '../dictionaries/lexicon.js';
 import { cameoEvent } from '../ontology/index.js';
+import { authorOfCriticisedAct } from './act-author.js';
 import type { DiscourseHistory, ResolvedMention } from './coreference.js';
 import { matchPatterns, type PatternMatch } from './match-patterns.js';
 import type { Mention } from './mentions.js';
@@ -39,7 +40,7 @@ const CLAIMED_ROOTS = new Set(['17', '18', '19', '20']);
 const SYMMETRIC_CODES = new Set(['040', '041', '046', '057', '060', '061', '062']);
 
 export function codeSentence(ctx: SentenceContext, lexicon: Lexicon, history: DiscourseHistory): DraftEvent[] {
-  if (ctx.cues.some((c) => c.cueClass === 'discard')) return [];
+  if (ctx.cues.some((c) => c.cueClass === 'discard') && !namesStateOrgan(ctx)) return [];
   const { text } = ctx;
   const isPassive = (head: number) => isPassiveHead(text, head, ctx.first);
   const matches = dropCoveredMatches(
@@ -70,7 +71,11 @@ export function codeSentence(ctx: SentenceContext, lexicon: Lexicon, history: Di
       const country = place.code.slice(0, 3);
       sourceCodes = [{ code: country, text: place.text, inferred: true }];
       const victim = ctx.mentions.find(
-        (m) => m.start >= match.end && m.start < match.end + 15 && m.kind === 'actor' && !m.code.startsWith(country),
+        (m) =>
+          m.start >= match.end &&
+          m.start < victimReach(ctx, match) &&
+          m.kind === 'actor' &&
+          !m.code.startsWith(country),
       );
       targetCodes.splice(0, targetCodes.length, ...(victim ? resolveAll(ctx, [victim], history, true) : []));
     }
@@ -105,6 +110,13 @@ export function codeSentence(ctx: SentenceContext, lexicon: Lexicon, history: Di
       }
     }
     if (sourceCodes.length === 0) continue;
+    const namedByAgent = targets[0] && text.norm[targets[0].start - 1] === 'by';
+    if (!match.target && !namedByAgent) {
+      const sourceCountries = sourceCodes.map((s) => s.code.slice(0, 3));
+      const actedInSentence = drafts.map((d) => d.source);
+      const author = authorOfCriticisedAct(ctx, match, sourceCountries, history, actedInSentence);
+      if (author) targetCodes.splice(0, targetCodes.length, { code: author, text: '', inferred: true });
+    }
     // A bare noun whose only actor is guessed from context ("after years of military occupation") names no
     // event of its own.
     if (match.pattern.kind === 'N' && targetCodes.length === 0 && sourceCodes.every((s) => s.inferred)) continue;
@@ -118,16 +130,21 @@ export function codeSentence(ctx: SentenceContext, lexicon: Lexicon, history: Di
     if (failedAgreement) modality.negated = false;
     const withheld = modality.negated && modality.conditional ? withheldReadingOf(match.pattern.code) : null;
     if (withheld) modality.negated = false;
-    const cameo = failedAgreement
+    const read = failedAgreement
       ? '127'
-      : withheld || (unrealised && unrealisedReadingOf(match.pattern.code)) || match.pattern.code;
+      : withheld ||
+        (unrealised && unrealisedReadingOf(match.pattern.code, targetCodes.length > 0)) ||
+        match.pattern.code;
+    const cameo = sources.some((m) => isCrowd(ctx, m)) ? protestReadingOf(read) : read;
     const root = cameo.slice(0, 2);
     const pairs: Array<[Resolved, Resolved | null]> = [];
     const mutualAct = MUTUAL_ROOTS.has(root) || SYMMETRIC_CODES.has(match.pattern.code) || cameo === '127';
     if (targetCodes.length === 0 && sourceCodes.length >= 2 && mutualAct) {
       for (const a of sourceCodes)
         for (const b of sourceCodes) if (a.code.slice(0, 3) !== b.code.slice(0, 3)) pairs.push([a, b]);
-    } else {
+    }
+    // Sides of one country ("the Philippine military and the MILF violated the ceasefire") each act, unpaired.
+    if (pairs.length === 0) {
       for (const a of sourceCodes.slice(0, MAX_FAN_OUT)) {
         // A target that is the source itself ("North Korea's dismantling of its Punggye-ri test site") leaves
         // the act without a recipient.
@@ -241,6 +258,38 @@ function obligationsImposed(ctx: SentenceContext, history: DiscourseHistory): Dr
 
 const STATE_ROLES = new Set(['GOV', 'MIL', 'COP', 'JUD', 'LEG', 'SPY']);
 
+const CROWD_WORDS = /^(protesters?|protestors?|demonstrators?|marchers?|rioters?|crowds?|strikers?)$/;
+
+/** Protesters, demonstrators, a crowd: who makes demands by demonstrating. */
+function isCrowd(ctx: SentenceContext, m: Mention): boolean {
+  return m.kind === 'role' || m.kind === 'actor' ? CROWD_WORDS.test(ctx.text.norm[m.end - 1] as string) : false;
+}
+
+/**
+ * A demand made by demonstrating is a protest (CAMEO 141x, PLOVER PROTEST): "demonstrators demanding a
+ * referendum on independence" demonstrate for a change of regime (1414), not merely demand it (1044).
+ */
+function protestReadingOf(cameo: string): string {
+  if (!cameo.startsWith('10')) return cameo;
+  return /^104[1-4]$/.test(cameo) ? `141${cameo[3]}` : '141';
+}
+
+/**
+ * Sport, markets and entertainment words discard a sentence ("crushed", "beat" are no events there), unless a
+ * state organ acts in it: "Nigerian authorities jailed 52 members … for playing in a football tournament".
+ */
+function namesStateOrgan(ctx: SentenceContext): boolean {
+  return ctx.mentions.some((m) => (m.kind === 'actor' || m.kind === 'person') && STATE_ROLES.has(m.code.slice(3, 6)));
+}
+
+/**
+ * How far after a placed act its victim or addressee may stand: a bombing's victim follows closely ("killed a
+ * U.S. soldier"); a protest's addressee may close the sentence ("… demanding independence from Indonesian rule").
+ */
+function victimReach(ctx: SentenceContext, match: PatternMatch): number {
+  return match.pattern.code.startsWith('14') ? ctx.last + 1 : match.end + 15;
+}
+
 /**
  * Acts done to others: a government "visiting", "warning" or "attacking" its own country is a misreading. (Its
  * statements, appeals, aid, concessions, investigations and coercion at home are real domestic events.)
@@ -339,7 +388,9 @@ function dropCoveredMatches(matches: PatternMatch[], text: SentenceContext['text
       }
       if (governed) {
         const sameRoot = inner.pattern.code.slice(0, 2) === outer.pattern.code.slice(0, 2);
-        if (sameRoot && inner.pattern.code.length >= outer.pattern.code.length) dropped.add(outer);
+        // "studying a plan to fire missiles toward Israel": the plan considered (01) is only the frame of the act.
+        const frameOnly = outer.pattern.code.startsWith('01') && !sameRoot;
+        if (frameOnly || (sameRoot && inner.pattern.code.length >= outer.pattern.code.length)) dropped.add(outer);
         else dropped.add(inner);
         break;
       }

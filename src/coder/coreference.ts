@@ -14,9 +14,24 @@ export interface ResolvedMention {
 /** What the document has mentioned so far, most recent last. */
 export class DiscourseHistory {
   private readonly items: ResolvedMention[] = [];
+  /** Sources of the events coded so far: who has been doing things, most recent last. */
+  private readonly agents: string[] = [];
 
   add(code: string, kind: Mention['kind']): void {
     if (code && !code.startsWith('---')) this.items.push({ code, kind });
+  }
+
+  addAgent(code: string): void {
+    this.agents.push(code);
+  }
+
+  /** The latest actor of another country that did something: whose "launch" a later "condemned the launch" means. */
+  lastAgent(excludeCountries: string[]): string | null {
+    for (let i = this.agents.length - 1; i >= 0; i--) {
+      const code = this.agents[i] as string;
+      if (!excludeCountries.includes(code.slice(0, 3))) return code;
+    }
+    return null;
   }
 
   /**
@@ -51,7 +66,9 @@ export class DiscourseHistory {
       // A bare role ("police", "the ministry") belongs to the country in play: the last one mentioned, or,
       // at a document's start, the first one the sentence names after it ("Police arrested … in Cairo").
       const role = mention.code.slice(3);
-      const country = pool[pool.length - 1] ?? after[0];
+      // "North Korea's Strategic Force said … The army called …": the last actor with that role, if any.
+      const sameRole = pool.findLast((item) => item.code.length > 3 && item.code.slice(3) === role);
+      const country = sameRole ?? pool[pool.length - 1] ?? after[0];
       return country ? [`${country.code.slice(0, 3)}${role}`] : [mention.code];
     }
     return [mention.code];

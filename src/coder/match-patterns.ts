@@ -49,6 +49,8 @@ const QUANTITY_NOUNS = new Set([
   'string',
   'number',
   'barrage',
+  'load',
+  'pack',
   'volley',
   'salvo',
   'round',
@@ -75,7 +77,9 @@ export const PLACE_NOUNS: ReadonlySet<string> = new Set([
 
 /** A noun modifying the noun after it ("a night curfew", "invasion forces") is skipped like an adjective. */
 function isNounModifier(text: AnalysedText, i: number): boolean {
-  return text.pos[i] === 'NOUN' && text.pos[i + 1] === 'NOUN';
+  // Names modify too ("medium-range Hwasong-12 missiles", "Katyusha rockets"); actors among them are mentions.
+  if (text.norm[i + 1] === '-' && /^(NOUN|PROPN|ADJ|NUM)$/.test(text.pos[i] as string)) return true;
+  return /^(NOUN|PROPN)$/.test(text.pos[i] as string) && /^(NOUN|PROPN)$/.test(text.pos[i + 1] as string);
 }
 
 /** Date words inside a phrase ("cancelled his June 12 summit") are modifiers, skipped like adjectives. */

@@ -66,19 +66,24 @@ export function isNoAct(ctx: SentenceContext, match: PatternMatch, subjectEnd: n
  */
 function isObligation(ctx: SentenceContext, from: number, head: number): boolean {
   const { norm } = ctx.text;
-  for (let j = Math.max(from, head - 4); j < head; j++) {
-    if (norm[j] === 'must' || (/^(have|has|had|need|needs)$/.test(norm[j] as string) && norm[j + 1] === 'to'))
-      return true;
+  // Back from the head to "must" within the clause: "must allocate more resources to help …" obliges both verbs.
+  for (let j = head - 1; j >= Math.max(from, head - 10); j--) {
+    const word = norm[j] as string;
+    if (CLAUSE_BREAK.test(word)) return false;
+    if (word === 'must' || (/^(have|has|had|need|needs)$/.test(word) && norm[j + 1] === 'to')) return true;
   }
   return false;
 }
 
-/** "his alleged part in atrocities", "the suspected bombing": a noun the sentence only alleges is no report. */
+const CLAUSE_BREAK = /^([,;:()]|that|which|who|but|while|because|although)$/;
+
+/** "his alleged part in atrocities", "the suspected bombing", "a possible war": a noun the sentence only alleges is no report. */
 function isAllegedNoun(ctx: SentenceContext, match: PatternMatch): boolean {
   if (match.pattern.kind !== 'N') return false;
   const { norm } = ctx.text;
   for (let j = Math.max(ctx.first, match.head - 5); j < match.head; j++) {
-    if (/^(alleged|suspected|purported|supposed|rumoured|rumored)$/.test(norm[j] as string)) return true;
+    if (/^(alleged|suspected|purported|supposed|rumoured|rumored|possible|potential|eventual)$/.test(norm[j] as string))
+      return true;
   }
   return false;
 }

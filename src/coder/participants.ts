@@ -84,10 +84,15 @@ export function conjoinedGroup(ctx: SentenceContext, m: Mention): Mention[] {
     return { next, word };
   };
   // Walk left to the head of the list, then right collecting it.
+  // A list has one "and": in "on state television, and Washington and Seoul condemned" the list is the last two.
   let head = m;
+  let crossedConjunction = false;
   for (let guard = 0; guard < 6; guard++) {
     const prev = ctx.mentions.find((x) => x.kind !== 'pronoun' && x.end <= head.start && linkAfter(x)?.next === head);
     if (!prev) break;
+    const word = linkAfter(prev)?.word ?? false;
+    if (word && crossedConjunction) break;
+    crossedConjunction ||= word;
     head = prev;
   }
   const list = [head];
@@ -95,6 +100,8 @@ export function conjoinedGroup(ctx: SentenceContext, m: Mention): Mention[] {
   for (let current = head; list.length < 6; ) {
     const link = linkAfter(current);
     if (!link) break;
+    // "near Taiwan, and Washington and Tokyo condemned": the second "and" shows the first joined clauses.
+    if (link.word && linkAfter(link.next)?.word) break;
     list.push(link.next);
     current = link.next;
     if (link.word) {

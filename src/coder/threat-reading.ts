@@ -48,10 +48,14 @@ const PROMISE_OF: Array<[prefix: string, intent: string]> = [
   ['08', '035'],
 ];
 
-/** The threat (13x) or intent (03x) code for an act that is only intended or conditional, or null. */
-export function unrealisedReadingOf(cameo: string): string | null {
+/**
+ * The threat (13x) or intent (03x) code for an act that is only intended or conditional, or null. A show of
+ * force aimed at someone ("a plan to fire missiles around Guam") threatens force (138); one with no target
+ * ("will hold drills next month") stays an announced exercise.
+ */
+export function unrealisedReadingOf(cameo: string, aimed = false): string | null {
   for (const [prefix, code] of [...THREAT_OF, ...PROMISE_OF]) if (cameo.startsWith(prefix)) return code;
-  return null;
+  return aimed && cameo.startsWith('15') ? '138' : null;
 }
 
 /**

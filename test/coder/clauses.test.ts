@@ -178,3 +178,94 @@ describe('conditions and obligations', () => {
     expect(found).toEqual(['KOR>PRK:100']);
   });
 });
+
+describe('reactions and their targets', () => {
+  it('criticism of an act is aimed at whoever did it, named earlier in the sentence', () => {
+    const found = dyads('Iran tested a new cruise missile, and Paris and Berlin condemned the test.', '2021-03-02');
+    expect(found).toContain('FRA>IRN:111');
+    expect(found).toContain('DEU>IRN:111');
+  });
+
+  it('or in an earlier sentence, by the actor that acted there', () => {
+    const found = dyads(
+      'Russian troops shelled the port of Mariupol on Sunday. The European Union called the attack a war crime.',
+      '2022-03-14',
+    );
+    expect(
+      found.some((d) => /^IGOEUR.*>RUS.*:11/.test(d)),
+      found.join(' '),
+    ).toBe(true);
+  });
+
+  it('an agent named with "by" keeps its place as the target', () => {
+    const found = dyads('Tokyo condemned the launch by Pyongyang of two ballistic missiles.', '2022-01-05');
+    expect(found).toContain('JPN>PRK:111');
+  });
+
+  it('a demand made by demonstrators is a protest', () => {
+    const found = dyads(
+      'Thousands of demonstrators in Khartoum demanded the resignation of the army chief.',
+      '2021-11-01',
+    );
+    expect(
+      found.some((d) => /^SDN.*:141/.test(d)),
+      found.join(' '),
+    ).toBe(true);
+  });
+
+  it('a call for sanctions against a state is criticism of it, not a sanction', () => {
+    const found = dyads('The Nobel laureate called for sanctions against Myanmar after the coup.', '2021-02-10');
+    expect(found.some((d) => d.endsWith(':163'))).toBe(false);
+  });
+});
+
+describe('threats read from plans and last resorts', () => {
+  it('a plan to fire missiles at a country is a threat of force against it', () => {
+    const found = dyads(
+      'Iran said it was studying a plan to fire long-range Shahab-3 missiles toward Israel.',
+      '2012-07-01',
+    );
+    expect(
+      found.some((d) => /^IRN.*>ISR.*:138/.test(d)),
+      found.join(' '),
+    ).toBe(true);
+  });
+
+  it('"no choice but to" is an announced act, not a negated one', () => {
+    const found = dyads('Moscow said it would have no choice but to strike Ukrainian bases if attacked.', '2022-02-01');
+    expect(
+      found.some((d) => /^RUS.*>UKR.*:138/.test(d)),
+      found.join(' '),
+    ).toBe(true);
+  });
+
+  it('sides of one country breaking a ceasefire each act, unpaired', () => {
+    const found = dyads(
+      'Both the Colombian army and the FARC rebels broke the ceasefire agreement on Sunday, monitors said.',
+      '2016-09-01',
+    );
+    expect(found.filter((d) => d.endsWith(':196')).length, found.join(' ')).toBe(2);
+  });
+});
+
+describe('lists and discards', () => {
+  it('a list has one "and": the actors before a clause\'s ", and" are not its subjects', () => {
+    const found = dyads(
+      'Beijing announced new drills near Taiwan, and Washington and Tokyo condemned the move.',
+      '2023-04-10',
+    );
+    expect(found).toContain('USA>CHN:111');
+    expect(found).toContain('JPN>CHN:111');
+  });
+
+  it('a state organ acting keeps a sentence that mentions sport', () => {
+    const found = dyads(
+      'Iranian police arrested two fans at a football match in Tehran for chanting slogans.',
+      '2022-11-25',
+    );
+    expect(
+      found.some((d) => /^IRNCOP>.*:173/.test(d)),
+      found.join(' '),
+    ).toBe(true);
+  });
+});
