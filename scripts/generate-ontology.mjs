@@ -75,11 +75,13 @@ function quadOf(rootCode) {
   return 4;
 }
 
-// Same convention as eval/score.mjs cameoDirection: 01 neutral, 02-08 forward, 09-20 rearward.
-function directionOf(rootCode) {
-  const n = Number(rootCode);
-  if (n === 1) return 'neutral';
-  return n <= 8 ? 'forward' : 'rearward';
+// Direction follows the PLOVER type, as the PLOVER manual scores them: cooperation forward, conflict rearward,
+// and requests (CAMEO 02 appeals, 10 demands) and statements neutral: asking the other side to move, or talking
+// about it, is not itself a move toward or away from it. (CAMEO's Goldstein sign still carries the demand's edge.)
+const FORWARD_TYPES = new Set(['AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID', 'RETREAT']);
+function directionOf(ploverType) {
+  if (ploverType === 'REQUEST' || ploverType === 'STATEMENT') return 'neutral';
+  return FORWARD_TYPES.has(ploverType) ? 'forward' : 'rearward';
 }
 
 // PLOVER drops CAMEO 01 and 02. Appeals (02) are requests in PLOVER's own terms, so they become REQUEST;
@@ -121,7 +123,7 @@ const eventRows = events.map((row) => {
     plover: ploverOf(row),
     ploverMode: row.plover_mode,
     ploverContexts: row.plover_context ? row.plover_context.split(';').map((c) => c.trim()) : [],
-    direction: directionOf(row.root),
+    direction: directionOf(ploverOf(row)),
   };
 });
 if (eventRows.length !== 311) fail(`expected 311 CAMEO event codes, found ${eventRows.length}`);
@@ -169,7 +171,8 @@ const output = `// GENERATED FILE — DO NOT EDIT. Re-run \`npm run ontology:gen
 //   10-14 verbal conflict (3), 15-20 material conflict (4).
 // - plover: the PLOVER 2021 mapping; CAMEO 02 appeals (dropped by PLOVER) are REQUEST; CAMEO 01 statements
 //   (dropped) are STATEMENT, a marker outside the 16 types; root 08 (CONCEDE/RETREAT) follows 080 (CONCEDE).
-// - direction: as eval/score.mjs cameoDirection: 01 neutral, 02-08 forward, 09-20 rearward.
+// - direction: from the PLOVER type: AGREE, CONSULT, SUPPORT, CONCEDE, COOPERATE, AID, RETREAT forward; REQUEST
+//   (CAMEO 02 appeals, 10 demands) and STATEMENT (01) neutral; the other types rearward.
 import type { ActorTypeInfo, CameoEvent, CountryInfo, KnownGroupInfo } from './types.js';
 
 /** All ${eventRows.length} CAMEO event codes (2-, 3- and 4-digit), in code order. */

@@ -174,6 +174,8 @@ function headFits(text: AnalysedText, i: number, kind: 'V' | 'N', first: number)
     )
       return false;
     if (isGerundNoun(text, i, first)) return false;
+    // A bare verb form right after a preposition is a noun ("died as a result of torture"); "to" marks a verb.
+    if (isBareFormAfterPreposition(text, i)) return false;
     // A word after a possessive is a noun, whatever the tagger says ("their arms industries"), and so is the
     // first half of a hyphenated compound ("the U.S. pull-out").
     if (POSSESSIVES.has(text.norm[i - 1] as string) || text.norm[i + 1] === '-') return false;
@@ -191,14 +193,39 @@ function headFits(text: AnalysedText, i: number, kind: 'V' | 'N', first: number)
     // The tagger sometimes reads "Russia attacks" as a noun; accept a noun right after the subject's name.
     const prev = text.pos[i - 1];
     return (
-      pos === 'NOUN' && i > first && (prev === 'PROPN' || prev === 'PRON') && /(s|ed)$/.test(text.norm[i] as string)
+      pos === 'NOUN' &&
+      i > first &&
+      (prev === 'PROPN' || prev === 'PRON') &&
+      /(s|ed)$/.test(text.norm[i] as string) &&
+      !isNameModifier(text, i, first)
     );
   }
   return (
     pos === 'NOUN' ||
     pos === 'PROPN' ||
     (pos === 'VERB' && /ing$/.test(text.norm[i] as string) && text.pos[i - 1] === 'DET') ||
-    (pos === 'VERB' && isGerundNoun(text, i, first))
+    (pos === 'VERB' && isGerundNoun(text, i, first)) ||
+    (pos === 'VERB' && isBareFormAfterPreposition(text, i))
+  );
+}
+
+/**
+ * "the discovery of Russian-made Katyusha rockets": a name after a preposition or a hyphenated modifier
+ * modifies the noun after it; it is no subject.
+ */
+function isNameModifier(text: AnalysedText, i: number, first: number): boolean {
+  let b = i - 1;
+  while (b > first && text.pos[b] === 'PROPN') b--;
+  return text.pos[b] === 'ADP' || text.norm[b - 1] === '-';
+}
+
+/** "as a result of torture": a verb's bare form after a preposition (not "to", not a name's "Jae-in") is a noun. */
+function isBareFormAfterPreposition(text: AnalysedText, i: number): boolean {
+  return (
+    text.pos[i - 1] === 'ADP' &&
+    text.norm[i - 1] !== 'to' &&
+    text.norm[i - 2] !== '-' &&
+    text.norm[i] === text.lemma[i]
   );
 }
 

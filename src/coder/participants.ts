@@ -478,7 +478,7 @@ export function participantsOf(ctx: SentenceContext, match: PatternMatch, passiv
     source =
       possessorOf(ctx, match.head) ??
       agentAfter(ctx, match.head + 1, LEAVING_NOUNS.has(headWord(text, match.head)) ? BY : BY_OR_FROM) ??
-      (governedByLightVerb(ctx, match.start) ? subjectBefore(ctx, match.start) : null);
+      (governedByLightVerb(ctx, match.start) || pattern.swap ? subjectBefore(ctx, match.start) : null);
   }
   const sources = source ? conjoinedGroup(ctx, source) : [];
   // "Moon and Kim met … on the North Korean side": two subjects and an empty T slot make a mutual act; an

@@ -44,13 +44,25 @@ describe('CAMEO event codes', () => {
     expect(cameoEvent('08')?.plover).toBe('CONCEDE');
   });
 
-  it('gives statements the STATEMENT marker and neutral direction, appeals REQUEST and forward', () => {
+  it('gives statements the STATEMENT marker, appeals and demands REQUEST, all three neutral', () => {
     for (const e of cameoEvents.filter((x) => x.root === '01')) {
       expect(e).toMatchObject({ plover: 'STATEMENT', direction: 'neutral', quad: 1 });
     }
     for (const e of cameoEvents.filter((x) => x.root === '02')) {
-      expect(e).toMatchObject({ plover: 'REQUEST', direction: 'forward', quad: 1 });
+      expect(e).toMatchObject({ plover: 'REQUEST', direction: 'neutral', quad: 1 });
     }
+    for (const e of cameoEvents.filter((x) => x.root === '10')) {
+      expect(e).toMatchObject({ plover: 'REQUEST', direction: 'neutral', quad: 3 });
+    }
+  });
+
+  it('takes the direction from the PLOVER type: cooperation forward, conflict rearward', () => {
+    const forward = new Set(['AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID', 'RETREAT']);
+    for (const e of cameoEvents.filter((x) => x.plover !== 'REQUEST' && x.plover !== 'STATEMENT')) {
+      expect(e.direction, e.code).toBe(forward.has(e.plover) ? 'forward' : 'rearward');
+    }
+    expect(cameoEvents.find((e) => e.code === '163')?.direction).toBe('rearward');
+    expect(cameoEvents.find((e) => e.code === '036')?.direction).toBe('forward');
   });
 
   it('gives every code an existing root, a QuadClass matching the root and a direction', () => {
