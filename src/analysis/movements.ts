@@ -4,7 +4,9 @@
  * calibration):
  *
  * - `balance` (default for a series with reports, i.e. from events): PELT on the forward share of the dyad's
- *   news days (`balance.ts`); volume alone is not a movement.
+ *   news days (`balance.ts`), and inside each of its segments the intensity scan (`intensity.ts`): a stretch
+ *   louder than the rest of the segment whose extra weight is one-sided beyond news attention (a hostile dyad
+ *   threatening every week) is a movement too. Volume alone, both ways at once, is not.
  * - `pelt` (default for a series from roll-ups): PELT on net cooperation per period (`change-points.ts`), or on
  *   the smoothed `level`. A change is `forward` when the segment mean rises; its drivers are the reports
  *   pulling its way in the first `driverDays` (14) of the new segment, and a change with none (with reports) is
@@ -20,6 +22,7 @@ import { type NewsDay, segmentBalanceMultiscale } from './balance.js';
 import { type BurstOptions, DEFAULT_BURST_OPTIONS, detectBursts, type SideSeries } from './bursts.js';
 import { type ChangePointOptions, detectChangePoints } from './change-points.js';
 import type { Report } from './dedup.js';
+import { scanIntensity } from './intensity.js';
 import { addDays, dateOfDay, dayNumber, nominalDays } from './periods.js';
 import type { DyadSeries } from './series.js';
 
@@ -77,6 +80,17 @@ export interface MovementOptions extends ChangePointOptions, BurstOptions {
   burstNewsDays?: number;
   /** `balance`: permutation level at which a burst is split out (default 0.02). */
   burstLevel?: number;
+  /**
+   * `balance`: also scan each balance segment for stretches louder than the rest of it and one-sided beyond news
+   * attention — an escalation (or a cooperative surge) at an unchanged share (`intensity.ts`; default true).
+   */
+  intensity?: boolean;
+  /** `balance`: permutation level of the intensity scan (default 0.01). */
+  intensityLevel?: number;
+  /** `balance`: longest intensity window, in days (default 120). */
+  intensityMaxDays?: number;
+  /** `balance`: fewest news days of its side in an intensity window (default 3). */
+  intensityNewsDays?: number;
   /** Which series to segment: `net` per period (default) or the smoothed `level`. */
   signal?: 'net' | 'level';
   /** Ignore changes whose size is below this (net per period; default 0). */
@@ -106,7 +120,10 @@ export function detectMovements(series: DyadSeries, options: MovementOptions = {
  * and ends at the segment's last news day; `from` and `to` are the net weight per day over the previous and the
  * new segment (from its first news day to the day before the next segment's), `size` their difference. A change
  * with no report pulling its way (the other side fell silent), or whose net per day moved against its share (a
- * busy period fading into a quieter one of the same tone), is not a movement.
+ * busy period fading into a quieter one of the same tone), is not a movement. Intensity windows inside a segment
+ * (`intensity.ts`) are movements from their first to their last report pulling their way, `from` the net per day
+ * over the rest of the segment and `to` over the window; both kinds are sorted by start and same-direction ones
+ * merged (`finishMovements`), so an escalation that is also a change of balance is one movement.
  */
 function detectBalanceMovements(series: DyadSeries, options: MovementOptions): Movement[] {
   const first = dayNumber(series.from);
@@ -191,6 +208,54 @@ function detectBalanceMovements(series: DyadSeries, options: MovementOptions): M
       drivers: [],
       driving,
     });
+  }
+  if (options.intensity !== false) {
+    // Inside each balance segment (one share), windows more or less hostile than the rest of it: an escalation
+    // at an unchanged share. Each segment's calendar stretch runs from its first news day (the series' first day
+    // for the first segment) to the day before the next segment's.
+    segments.forEach((segment, index) => {
+      const [spanFrom, to] = span(index);
+      const from = index === 0 ? 0 : spanFrom;
+      const windows = scanIntensity(units.slice(segment.start, segment.end), from, to, phi, {
+        level: options.intensityLevel,
+        maxDays: options.intensityMaxDays,
+        minNewsDays: options.intensityNewsDays,
+      });
+      for (const window of windows) {
+        const startDate = dateOfDay(first + window.from);
+        const endDate = dateOfDay(first + window.to);
+        const driving = series.reports.filter(
+          (report) => report.event.date >= startDate && report.event.date <= endDate && sameSign(report, window.side),
+        );
+        const leading = driving[0];
+        if (!leading) continue;
+        const lastDriving = driving.reduce((latest, report) => maxDate(latest, report.event.date), leading.event.date);
+        let inside = 0;
+        let outside = 0;
+        for (let k = segment.start; k < segment.end; k++) {
+          const day = days[k];
+          if (!day) continue;
+          if (day.index >= window.from && day.index <= window.to) inside += day.net;
+          else outside += day.net;
+        }
+        const windowDays = window.to - window.from + 1;
+        const before = outside / Math.max(1, to - from - windowDays);
+        const during = inside / windowDays;
+        candidates.push({
+          label: window.side,
+          start: leading.event.date,
+          end: lastDriving,
+          from: before,
+          to: during,
+          size: during - before,
+          net: inside,
+          index: pointIndex(series, leading.event.date),
+          drivers: [],
+          driving,
+        });
+      }
+    });
+    candidates.sort((x, y) => x.start.localeCompare(y.start) || x.end.localeCompare(y.end));
   }
   return finishMovements(candidates, options);
 }

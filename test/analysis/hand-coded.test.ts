@@ -8,7 +8,8 @@
  *   flat sparse series): finds the thaw (2018-02-25, the general's offer of talks at the Olympics' close), the
  *   May 2018 dip and recovery (split out of the forward year by the refinement) and Hanoi (2019-02-28). The
  *   series opens hostile, so the hostile summer of 2017 is one segment with the spring before it: more volume,
- *   same balance.
+ *   same balance. The intensity scan inside that segment (intensity.ts) finds it as a rearward escalation
+ *   2017-07-28..09-25, led by the July 28 ICBM test: eleven days before "fire and fury", four outside the week.
  * - burst (window scan, fixed threshold 13; 15% false alarms on flat sparse three-year series): finds the dip
  *   (2018-05-24), the recovery (2018-05-25) and Hanoi (2019-02-28); it dates the 2017 escalation at the July 28
  *   ICBM test, eleven days before "fire and fury", and misses the thaw (three forward reports in two weeks).
