@@ -222,10 +222,7 @@ function isNameModifier(text: AnalysedText, i: number, first: number): boolean {
 /** "as a result of torture": a verb's bare form after a preposition (not "to", not a name's "Jae-in") is a noun. */
 function isBareFormAfterPreposition(text: AnalysedText, i: number): boolean {
   return (
-    text.pos[i - 1] === 'ADP' &&
-    text.norm[i - 1] !== 'to' &&
-    text.norm[i - 2] !== '-' &&
-    text.norm[i] === text.lemma[i]
+    text.pos[i - 1] === 'ADP' && text.norm[i - 1] !== 'to' && text.norm[i - 2] !== '-' && text.norm[i] === text.lemma[i]
   );
 }
 

@@ -63,6 +63,8 @@ export function findMentions(
   return mentions.sort((a, b) => a.start - b.start);
 }
 
+const NO_ACTOR = '-';
+
 function findUnits(text: AnalysedText, first: number, last: number, lexicon: Lexicon, date: string): Unit[] {
   const units: Unit[] = [];
   let i = first;
@@ -70,7 +72,8 @@ function findUnits(text: AnalysedText, first: number, last: number, lexicon: Lex
     const match = lexicon.names.longest(text.norm, i, last + 1);
     const unit = match ? pickUnit(match.values, i, match.end, text, date) : null;
     if (unit) {
-      units.push(unit);
+      // "the Sea of Japan", "the Gulf of Mexico": the name is read whole and names nobody.
+      if (unit.code !== NO_ACTOR) units.push(unit);
       i = unit.end;
     } else i++;
   }

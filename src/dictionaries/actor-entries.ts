@@ -40,7 +40,8 @@ export interface Title {
 
 export type LexiconEntry = NamedActor | Person | RoleWord | Title;
 
-const ACTOR_CODE = /^([A-Z]{3}|---)([A-Z]{3}){0,3}$/;
+/** A CAMEO-style code, or `-` for a name that holds a country's name but is no actor ("the Sea of Japan"). */
+const ACTOR_CODE = /^(([A-Z]{3}|---)([A-Z]{3}){0,3}|-)$/;
 const ROLE_CODE = /^[A-Z]{3}$/;
 
 export function parseActorLine(line: DictLine, problems: DictProblem[]): { entry: NamedActor; names: string[] } | null {

@@ -249,6 +249,14 @@ describe('threats read from plans and last resorts', () => {
 });
 
 describe('lists and discards', () => {
+  it('a sea named after a country is no actor', () => {
+    const found = dyads(
+      'The missile flew for 40 minutes and fell into the Sea of Japan, the South Korean military said.',
+      '2019-05-04',
+    );
+    expect(found.some((d) => d.includes('JPN'))).toBe(false);
+  });
+
   it('a list has one "and": the actors before a clause\'s ", and" are not its subjects', () => {
     const found = dyads(
       'Beijing announced new drills near Taiwan, and Washington and Tokyo condemned the move.',
