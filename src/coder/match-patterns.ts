@@ -375,7 +375,11 @@ function matchFrom(
       continue;
     }
     // "North Korea's warm and productive statement": coordinated adjectives.
-    if (/^(and|,)$/.test(text.norm[t] as string) && text.pos[t - 1] === 'ADJ' && text.pos[t + 1] === 'ADJ') {
+    if (
+      /^(and|,)$/.test(text.norm[t] as string) &&
+      text.pos[t - 1] === 'ADJ' &&
+      /^(ADJ|ADV)$/.test(text.pos[t + 1] as string)
+    ) {
       t++;
       continue;
     }
