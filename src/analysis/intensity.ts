@@ -14,7 +14,7 @@
  *    days against the rest of the stretch, G = 2 [X ln(X / E) + Y ln(Y / (T − E))], E = T L / n, X > E. The
  *    window is chosen on the total, side-neutral, so the choice does not bias the test of its balance (step 2).
  *    Significance: the stretch's calendar days shuffled (each day's units move together, so a lumpy day is as
- *    lumpy in every shuffle), the largest G found again each time, 99 seeded shuffles with a sequential stop;
+ *    lumpy in every shuffle), the largest G found again each time, 999 seeded shuffles with a sequential stop;
  *    the window stands at p ≤ `level` (default 0.01).
  * 2. **One way, beyond attention.** More news attention raises both sides at once. So the window is a movement
  *    only when its extra weight is one-sided: against the null that it adds the same weight x per day to both
@@ -50,7 +50,10 @@ export interface IntensityOptions {
   minNewsDays?: number;
   /** A window is kept when its permutation p-value is at most this (default 0.01). */
   level?: number;
-  /** Shuffles behind that p-value (default 99). */
+  /**
+   * Shuffles behind that p-value (default 999). With 99, p ≤ 0.01 means beating every shuffle, which loses real
+   * escalations to Monte Carlo noise; 999 keeps the same level with more power (flat-series false alarms equal).
+   */
   permutations?: number;
   /** Deviance of the net shift (attention removed) a loud window needs to be a movement (default 3.84). */
   netThreshold?: number;
@@ -77,7 +80,7 @@ export const DEFAULT_INTENSITY_OPTIONS = {
   maxDays: 120,
   minNewsDays: 3,
   level: 0.01,
-  permutations: 99,
+  permutations: 999,
   netThreshold: 3.84,
 } as const;
 

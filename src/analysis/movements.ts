@@ -87,6 +87,8 @@ export interface MovementOptions extends ChangePointOptions, BurstOptions {
   intensity?: boolean;
   /** `balance`: permutation level of the intensity scan (default 0.01). */
   intensityLevel?: number;
+  /** `balance`: shuffles behind the intensity scan's p-value (default 999). */
+  intensityPermutations?: number;
   /** `balance`: longest intensity window, in days (default 120). */
   intensityMaxDays?: number;
   /** `balance`: fewest news days of its side in an intensity window (default 3). */
@@ -218,6 +220,7 @@ function detectBalanceMovements(series: DyadSeries, options: MovementOptions): M
       const from = index === 0 ? 0 : spanFrom;
       const windows = scanIntensity(units.slice(segment.start, segment.end), from, to, phi, {
         level: options.intensityLevel,
+        permutations: options.intensityPermutations,
         maxDays: options.intensityMaxDays,
         minNewsDays: options.intensityNewsDays,
       });

@@ -355,7 +355,7 @@ function objectAfter(
   // party follows it.
   let place: Mention | null = null;
   for (let j = from; j <= ctx.last && j < from + window; j++) {
-    if (CLAUSE_BREAK.has(text.norm[j] as string)) break;
+    if (CLAUSE_BREAK.has(text.norm[j] as string) || isAdverbialClause(ctx, j)) break;
     const m = ctx.mentionAt.get(j);
     if (!m || sources.includes(m) || (m.kind === 'actor' && sourceCodes.has(m.code))) continue;
     if (venues && isVenue(ctx, m)) {
@@ -366,6 +366,21 @@ function objectAfter(
   }
   return place;
 }
+
+/**
+ * ", a day before President Trump was to host Xi", ", while Seoul …": a comma opening a time or adverbial
+ * clause ends the act's objects.
+ */
+function isAdverbialClause(ctx: SentenceContext, j: number): boolean {
+  const { norm } = ctx.text;
+  if (norm[j] !== ',') return false;
+  for (let k = j + 1; k <= j + 3 && k <= ctx.last; k++) {
+    if (ADVERBIAL_OPENERS.has(norm[k] as string)) return true;
+  }
+  return false;
+}
+
+const ADVERBIAL_OPENERS = new Set(['before', 'after', 'while', 'when', 'since', 'although', 'though', 'whereas']);
 
 function sourceCountries(sources: Mention[]): Set<string> {
   return new Set(sources.map((m) => m.code.slice(0, 3)));
