@@ -59,7 +59,16 @@ const QUANTITY_NOUNS = new Set([
   'days',
   'weeks',
   'months',
+  'thousands',
+  'hundreds',
+  'dozens',
+  'scores',
+  'tens',
+  'millions',
 ]);
+
+/** Counting words inside a quantity ("more than a dozen ballistic missiles", "at least 300 troops"). */
+const COUNT_WORDS = new Set(['dozen', 'hundred', 'thousand', 'million', 'than', 'least', 'up']);
 
 const HEAD_POS = new Set(['VERB', 'NOUN', 'PROPN', 'ADJ']);
 /** Nouns that describe a place before its name: "the city of Kirkuk", "the town of Samarra". */
@@ -76,9 +85,17 @@ export const PLACE_NOUNS: ReadonlySet<string> = new Set([
 ]);
 
 /** A noun modifying the noun after it ("a night curfew", "invasion forces") is skipped like an adjective. */
+/** A participle after an article is an adjective: "the captured Indian pilot", "the disputed islands". */
+function isParticipleAdjective(text: AnalysedText, i: number): boolean {
+  return text.pos[i] === 'VERB' && /(ed|en)$/.test(text.norm[i] as string) && text.pos[i - 1] === 'DET';
+}
+
 function isNounModifier(text: AnalysedText, i: number): boolean {
   // Names modify too ("medium-range Hwasong-12 missiles", "Katyusha rockets"); actors among them are mentions.
-  if (text.norm[i + 1] === '-' && /^(NOUN|PROPN|ADJ|NUM)$/.test(text.pos[i] as string)) return true;
+  // A hyphenated compound's halves: "working-level talks", "nuclear-related sanctions".
+  if (text.norm[i + 1] === '-' && /^(NOUN|PROPN|ADJ|NUM|VERB)$/.test(text.pos[i] as string)) return true;
+  if (text.norm[i - 1] === '-' && /^(ADJ|VERB)$/.test(text.pos[i] as string) && text.pos[i + 1] === 'NOUN') return true;
+  if (isParticipleAdjective(text, i)) return true;
   return /^(NOUN|PROPN)$/.test(text.pos[i] as string) && /^(NOUN|PROPN)$/.test(text.pos[i + 1] as string);
 }
 
@@ -325,7 +342,7 @@ function matchFrom(
   if (token.type === 'target') {
     let t = j;
     for (;;) {
-      while (t < limit && !mentionAt.has(t) && isSkippable(text, t)) t++;
+      while (t < limit && !mentionAt.has(t) && (isSkippable(text, t) || isParticipleAdjective(text, t))) t++;
       // A hyphenated modifier before the actor ("war-torn Mozambique", "oil-rich Kuwait").
       if (!mentionAt.has(t) && text.norm[t + 1] === '-' && mentionAt.has(t + 3)) {
         t += 3;
@@ -386,6 +403,19 @@ function matchFrom(
     if (QUANTITY_NOUNS.has(text.norm[t] as string) && text.norm[t + 1] === 'of') {
       t += 2;
       continue;
+    }
+    if (COUNT_WORDS.has(text.norm[t] as string)) {
+      t++;
+      continue;
+    }
+    // Coordinated nouns share the pattern: "send anti-tank weapons and 500 Stinger missiles to Ukraine".
+    if (/^(and|or)$/.test(text.norm[t] as string) && text.pos[t - 1] === 'NOUN') {
+      let u = t + 1;
+      while (u < limit && !mentionAt.has(u) && (isSkippable(text, u) || isNounModifier(text, u))) u++;
+      if (text.pos[u] === 'NOUN' && !mentionAt.has(u)) {
+        t = u + 1;
+        continue;
+      }
     }
     if (!isSkippable(text, t) && !isNounModifier(text, t)) break;
     t++;

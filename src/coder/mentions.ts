@@ -177,6 +177,8 @@ function combineUnits(text: AnalysedText, units: Unit[]): Mention[] {
         continue;
       }
       if (!role) continue;
+      // A role word used as an adjective names nobody: "crossed the military demarcation line", "military talks".
+      if (end - start === 1 && text.pos[start] === 'ADJ' && text.pos[end] === 'NOUN') continue;
       kind = 'role';
       code = `---${role}`;
     }

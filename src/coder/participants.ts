@@ -354,31 +354,48 @@ function objectAfter(
   // Where the act has a venue, a place ("held talks in New York with Kim Yong Chol") is the target only when no
   // party follows it.
   let place: Mention | null = null;
+  // "struck what New Delhi called a camp in Balakot, Pakistan": an actor of the source's own country is the
+  // target only when no foreign one follows.
+  let home: Mention | null = null;
+  const homeCountries = sourceCountries(sources);
   for (let j = from; j <= ctx.last && j < from + window; j++) {
     if (CLAUSE_BREAK.has(text.norm[j] as string) || isAdverbialClause(ctx, j)) break;
     const m = ctx.mentionAt.get(j);
     if (!m || sources.includes(m) || (m.kind === 'actor' && sourceCodes.has(m.code))) continue;
+    // An agent ("a deal brokered by China") or a time ("after Pelosi's visit") is no object.
+    const before = text.norm[m.start - 1] as string;
+    if (TIME_PREPOSITIONS.has(before) || (before === 'by' && /ed$/.test(text.norm[m.start - 2] as string))) continue;
     if (venues && isVenue(ctx, m)) {
       place ??= m;
       continue;
     }
+    if (m.kind !== 'pronoun' && homeCountries.has(m.code.slice(0, 3))) {
+      home ??= m;
+      continue;
+    }
+    // A bare role after an actor of the source's own country most likely belongs to it too.
+    if (home && m.code.startsWith('---')) continue;
     return m;
   }
-  return place;
+  return home ?? place;
 }
 
 /**
- * ", a day before President Trump was to host Xi", ", while Seoul …": a comma opening a time or adverbial
- * clause ends the act's objects.
+ * ", a day before President Trump was to host Xi", ", while Seoul …", ", and the US lifted …": a comma
+ * opening a time or adverbial clause or a second clause ends the act's objects.
  */
 function isAdverbialClause(ctx: SentenceContext, j: number): boolean {
   const { norm } = ctx.text;
   if (norm[j] !== ',') return false;
+  // ", and the US lifted sanctions": a second clause, not more objects.
+  if (norm[j + 1] === 'and' || norm[j + 1] === 'but') return true;
   for (let k = j + 1; k <= j + 3 && k <= ctx.last; k++) {
     if (ADVERBIAL_OPENERS.has(norm[k] as string)) return true;
   }
   return false;
 }
+
+const TIME_PREPOSITIONS = new Set(['after', 'before', 'since', 'during', 'until']);
 
 const ADVERBIAL_OPENERS = new Set(['before', 'after', 'while', 'when', 'since', 'although', 'though', 'whereas']);
 

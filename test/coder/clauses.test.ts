@@ -277,3 +277,39 @@ describe('lists and discards', () => {
     ).toBe(true);
   });
 });
+
+describe('objects, quantities and coordinated nouns', () => {
+  it('coordinated nouns share the pattern and quantities are skipped', () => {
+    expect(dyads('France will send 300 armoured vehicles and 40 Caesar howitzers to Ukraine.', '2023-01-05')).toContain(
+      'FRA>UKR:0332',
+    );
+    const found = dyads('Hezbollah fired dozens of rockets into northern Israel on Sunday.', '2024-08-25');
+    expect(
+      found.some((d) => /^LBN.*>ISR:19/.test(d)),
+      found.join(' '),
+    ).toBe(true);
+  });
+
+  it('an actor of the source’s own country is the target only when no foreign one follows', () => {
+    const found = dyads('Turkish jets bombed militant hideouts near Ankara’s border with Iraq.', '2022-06-01');
+    expect(found, found.join(' ')).toContain('TURMIL>IRQ:195');
+  });
+
+  it('an agent of a participle and a time phrase are no objects', () => {
+    const found = dyads('Armenia and Azerbaijan agreed to a ceasefire in talks hosted by Russia.', '2020-10-10');
+    expect(found.some((d) => d.endsWith('>RUS:030') || d.includes('>RUS:03'))).toBe(false);
+  });
+
+  it('meeting one’s commitments is compliance, not a meeting', () => {
+    const found = dyads(
+      'Inspectors said Libya had met its commitments, and Washington lifted the embargo.',
+      '2004-04-23',
+    );
+    expect(found.some((d) => d.endsWith(':040'))).toBe(false);
+  });
+
+  it('a role word used as an adjective names nobody', () => {
+    const found = dyads('Moon Jae-in crossed the military demarcation line to meet Kim Jong Un.', '2018-05-26');
+    expect(found).toContain('KORGOV>PRKGOV:040');
+  });
+});
