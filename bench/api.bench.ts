@@ -5,9 +5,10 @@
  * Fills a SQLite store with synthetic GDELT-style events (1,000,000 by default, or `DYADWATCH_BENCH_EVENTS`) with a
  * bench-only bulk loader: prepared statements in big transactions straight on the database file, the events'
  * indexes built once at the end, and the actors and the `dyad_daily` roll-up summed in memory with the store's own
- * `rollupDeltas` (so the roll-up is what `putExternalEvents` would have made). Then starts the real server in a
- * child process (so the load generator does not share its event loop), runs autocannon (50 connections, 10 s per
- * case) and measures ingest → SSE delivery for 50 documents coded by the real coder.
+ * `rollupDeltas` (so the roll-up is what `putExternalEvents` would have made), and the per-period roll-up rebuilt
+ * from it. Then starts the real server in a child process (so the load generator does not share its event loop),
+ * runs autocannon (50 connections, 10 s per case) and measures ingest → SSE delivery for 50 documents coded by the
+ * real coder.
  *
  * The request mixes are what many users ask at once, not one URL: whole-range series of dyads drawn like users
  * draw them (USA–PRK in three requests of ten, any other pair otherwise; weekly or monthly), event pages over 400
@@ -30,6 +31,7 @@ import { createCoder } from '../src/coder/index.js';
 import { startServer } from '../src/server/serve.js';
 import { cleanText, documentId } from '../src/store/document-id.js';
 import { dyadKey } from '../src/store/dyad-key.js';
+import { rebuildPeriodsSql } from '../src/store/dyad-periods.js';
 import { rollupDeltas } from '../src/store/rollup.js';
 import { EVENT_COLUMNS, eventValues } from '../src/store/rows.js';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
@@ -215,6 +217,8 @@ function fill(path: string): number {
       );
     }
     for (const [code, actor] of actors) putActor.run(code, actor.label, actor.first, actor.last, actor.events);
+    // The per-period roll-up, from the daily one, as migration 4 fills it.
+    db.exec(rebuildPeriodsSql('sqlite'));
   })();
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();

@@ -2,6 +2,7 @@
 import { decodeCursor, encodeCursor } from './cursor.js';
 import type { Dialect, Queryable } from './driver.js';
 import { parseDyad } from './dyad-key.js';
+import { periodBounds, readPeriods, shiftDay } from './dyad-periods.js';
 import { EVENT_SELECT, eventFromValues, toActor, toDyadDay } from './rows.js';
 import type {
   ActorSeen,
@@ -165,12 +166,8 @@ function periodOf(dialect: Dialect, resolution: DyadPeriodQuery['resolution']): 
   return `((${epochDay} + 1050003) / 7)`;
 }
 
-/**
- * See `Store.dyadPeriods`. The inner query sums each day over the direction(s) asked for (two primary-key range
- * scans), the outer one sums the days per period and splits them by the sign of their Goldstein sum, so the rows
- * that leave the database are one per period.
- */
-export async function dyadPeriods(db: Queryable, dialect: Dialect, query: DyadPeriodQuery): Promise<DyadPeriod[]> {
+/** `dyadPeriods` summed from the daily roll-up: any direction, resolution and range. */
+async function periodsFromDays(db: Queryable, dialect: Dialect, query: DyadPeriodQuery): Promise<DyadPeriod[]> {
   const { source, target } = parseDyad(query.dyad);
   const from = query.from ?? FIRST_DAY;
   const to = query.to ?? LAST_DAY;
@@ -196,6 +193,53 @@ export async function dyadPeriods(db: Queryable, dialect: Dialect, query: DyadPe
       conflictual: Number(row.conflictual ?? 0),
     };
   });
+}
+
+/** A `dyad_periods` row read by `readPeriods`. */
+function periodOfValues(v: readonly unknown[]): DyadPeriod {
+  return {
+    day: String(v[0]),
+    lastDay: String(v[1]),
+    events: Number(v[2] ?? 0),
+    quad: [Number(v[3] ?? 0), Number(v[4] ?? 0), Number(v[5] ?? 0), Number(v[6] ?? 0)],
+    goldsteinSum: Number(v[7] ?? 0),
+    cooperative: Number(v[8] ?? 0),
+    conflictual: Number(v[9] ?? 0),
+    forward: Number(v[10] ?? 0),
+    rearward: Number(v[11] ?? 0),
+    neutral: Number(v[12] ?? 0),
+  };
+}
+
+/**
+ * See `Store.dyadPeriods`. Undirected weeks and months come from the per-period roll-up (`dyad-periods.ts`): the
+ * whole periods in the range are its rows; a period the range cuts (a `from` after its first day, a `to` before
+ * its last) is summed from the daily roll-up of the days in range. Directed and daily queries sum the daily roll-up:
+ * the inner query sums each day over the direction(s) asked for (primary-key range scans), the outer one sums the
+ * days per period and splits them by the sign of their Goldstein sum.
+ */
+export async function dyadPeriods(db: Queryable, dialect: Dialect, query: DyadPeriodQuery): Promise<DyadPeriod[]> {
+  const { resolution } = query;
+  if (!query.undirected || resolution === 'day') return periodsFromDays(db, dialect, query);
+  const { source, target } = parseDyad(query.dyad);
+  const [sideA, sideB] = source <= target ? [source, target] : [target, source];
+  const head = query.from === undefined ? null : periodBounds(query.from, resolution);
+  const tail = query.to === undefined ? null : periodBounds(query.to, resolution);
+  // A range inside one period: its days are few.
+  if (head !== null && tail !== null && head.start === tail.start) return periodsFromDays(db, dialect, query);
+  const cutHead = head !== null && query.from !== head.start;
+  const cutTail = tail !== null && query.to !== tail.finish;
+  const before = cutHead ? await periodsFromDays(db, dialect, { ...query, to: head.finish }) : [];
+  const whole = await readPeriods(
+    db,
+    sideA,
+    sideB,
+    resolution,
+    cutHead ? shiftDay(head.finish, 1) : (query.from ?? FIRST_DAY),
+    cutTail ? shiftDay(tail.start, -1) : (query.to ?? LAST_DAY),
+  );
+  const after = cutTail ? await periodsFromDays(db, dialect, { ...query, from: tail.start }) : [];
+  return [...before, ...whole.map(periodOfValues), ...after];
 }
 
 /** See `Store.topDyads`. */
