@@ -453,6 +453,21 @@ export async function run(): Promise<void> {
     console.log('server in a child process; 50 connections, 10 s per case, loopback');
     await load(child, 'dyad series USA-PRK, whole range, one URL', `${origin}/api/dyads/USA-PRK/series`);
     await load(child, 'dyad series, whole range, 300 requests (varied dyads)', origin, mix(wholeRange));
+    // The series miss path: every request a series not asked before (each of the 380 pairs in turn, weekly or
+    // monthly, ending a day earlier each round), as a chart ending on a given day asks.
+    const pairs = COUNTRIES.flatMap((a) => COUNTRIES.filter((b) => b !== a).map((b) => `${a}-${b}`));
+    let coldSeries = 0;
+    await load(child, 'dyad series, cold cache (every request new)', origin, [
+      {
+        setupRequest: (request) => {
+          const i = coldSeries++;
+          const to = new Date(Date.UTC(2024, 11, 31) - Math.floor(i / pairs.length) * 86_400_000);
+          const month = i % 4 === 3 ? '&resolution=month' : '';
+          const path = `/api/dyads/${pairs[i % pairs.length]}/series?to=${to.toISOString().slice(0, 10)}${month}`;
+          return { ...request, path };
+        },
+      },
+    ]);
     await load(
       child,
       'dyad series USA-PRK, 200 different ranges',
