@@ -122,7 +122,7 @@ export function touchPeriods(tx: Queryable, days: readonly { source: string; tar
   }
 }
 
-/** Periods per statement; shorter lists are padded (with a pair that has no rows) to a power of two. */
+/** Periods per statement on SQLite; shorter lists are padded (with a pair that has no rows) to a power of two. */
 const CHUNK = 128;
 
 /** Recomputes the given periods from `dyad_daily`: deletes their rows and inserts the sums of their days. */
@@ -141,20 +141,12 @@ export async function refreshPeriods(tx: Queryable, periods: readonly TouchedPer
       [pairs],
     );
   }
-  for (let at = 0; at < sorted.length; at += CHUNK) {
-    const chunk = sorted.slice(at, at + CHUNK);
-    let size = 1;
-    while (size < chunk.length) size *= 2;
-    const padded = [...chunk];
-    while (padded.length < size) padded.push({ sideA: '', sideB: '', resolution: 'week', start: '', finish: '' });
-    const keyTuples = padded.map(() => '(?, ?, ?, ?)').join(', ');
+  for (const { touched, params } of touchedLists(tx.dialect, sorted)) {
     await tx.run(
-      `DELETE FROM dyad_periods WHERE (side_a, side_b, resolution, start) IN (VALUES ${keyTuples})`,
-      padded.flatMap((p) => [p.sideA, p.sideB, p.resolution, p.start]),
+      `WITH ${touched} DELETE FROM dyad_periods
+       WHERE (side_a, side_b, resolution, start) IN (SELECT side_a, side_b, resolution, start FROM touched)`,
+      params,
     );
-    const rangeTuples = padded
-      .map(() => '(CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT))')
-      .join(', ');
     // Each period's days in both directions (a pair with itself once), summed per day, then per period.
     const directed = (from: string, to: string, extra: string) =>
       `SELECT t.side_a, t.side_b, t.resolution, t.start, d.day, ${SUM_COLUMNS.map((c) => `d.${c}`).join(', ')},
@@ -162,7 +154,7 @@ export async function refreshPeriods(tx: Queryable, periods: readonly TouchedPer
        FROM touched t JOIN dyad_daily d ON d.source = t.${from} AND d.target = t.${to}${extra}
          AND d.day >= t.start AND d.day <= t.finish`;
     await tx.run(
-      `WITH touched (side_a, side_b, resolution, start, finish) AS (VALUES ${rangeTuples}),
+      `WITH ${touched},
        days AS (
          SELECT side_a, side_b, resolution, start, day, ${DAY_SUMS}
          FROM (${directed('side_a', 'side_b', '')} UNION ALL ${directed('side_b', 'side_a', ' AND t.side_a <> t.side_b')})
@@ -170,9 +162,48 @@ export async function refreshPeriods(tx: Queryable, periods: readonly TouchedPer
          GROUP BY side_a, side_b, resolution, start, day
        )
        INSERT INTO dyad_periods (${COLUMNS}) ${PERIOD_SELECT}`,
-      padded.flatMap((p) => [p.sideA, p.sideB, p.resolution, p.start, p.finish]),
+      params,
     );
   }
+}
+
+/**
+ * The periods as a `touched (side_a, side_b, resolution, start, finish)` table for a WITH clause, with its
+ * parameters: on PostgreSQL all of them as five arrays (a statement of fixed text, parsed fast); on SQLite
+ * `CHUNK` at a time as VALUES, padded with a pair that has no rows to a power of two so few statement shapes are
+ * prepared.
+ */
+function touchedLists(dialect: Dialect, periods: readonly TouchedPeriod[]): { touched: string; params: unknown[] }[] {
+  const columns = (list: readonly TouchedPeriod[]) => [
+    list.map((p) => p.sideA),
+    list.map((p) => p.sideB),
+    list.map((p) => p.resolution),
+    list.map((p) => p.start),
+    list.map((p) => p.finish),
+  ];
+  if (dialect === 'postgres') {
+    const array = 'CAST(? AS TEXT[])';
+    return [
+      {
+        touched: `touched AS (SELECT * FROM unnest(${Array(5).fill(array).join(', ')})
+          AS t (side_a, side_b, resolution, start, finish))`,
+        params: columns(periods),
+      },
+    ];
+  }
+  const lists: { touched: string; params: unknown[] }[] = [];
+  for (let at = 0; at < periods.length; at += CHUNK) {
+    const padded = periods.slice(at, at + CHUNK);
+    let size = 1;
+    while (size < padded.length) size *= 2;
+    while (padded.length < size) padded.push({ sideA: '', sideB: '', resolution: 'week', start: '', finish: '' });
+    const tuple = '(CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT))';
+    lists.push({
+      touched: `touched (side_a, side_b, resolution, start, finish) AS (VALUES ${padded.map(() => tuple).join(', ')})`,
+      params: padded.flatMap((p) => [p.sideA, p.sideB, p.resolution, p.start, p.finish]),
+    });
+  }
+  return lists;
 }
 
 /** The stored periods of a pair whose start lies in [from, to], in order, as `dyadPeriods` rows' values. */
