@@ -1,7 +1,8 @@
 /**
  * The analysis of one dyad as the API serves it. A dyad with few enough events is analysed from its events
  * (modality-weighted, movements cite their evidence); a busier one from the store's daily roll-ups, so even ten
- * years of a busy dyad never have to be read event by event. Results are cached briefly per store generation.
+ * years of a busy dyad never have to be read event by event. Results are cached until their dyad pair's data
+ * changes (`AnalysisCache`).
  */
 import { type AnalysisEvent, analyseDyad, analyseDyadRollups, type DyadAnalysis } from '../analysis/index.js';
 import type { Resolution } from '../analysis/periods.js';
