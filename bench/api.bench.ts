@@ -5,9 +5,10 @@
  * Fills a SQLite store with synthetic GDELT-style events (1,000,000 by default, or `DYADWATCH_BENCH_EVENTS`) with a
  * bench-only bulk loader: prepared statements in big transactions straight on the database file, the events'
  * indexes built once at the end, and the actors and the `dyad_daily` roll-up summed in memory with the store's own
- * `rollupDeltas` (so the roll-up is what `putExternalEvents` would have made). Then starts the real server in a
- * child process (so the load generator does not share its event loop), runs autocannon (50 connections, 10 s per
- * case) and measures ingest → SSE delivery for 50 documents coded by the real coder.
+ * `rollupDeltas` (so the roll-up is what `putExternalEvents` would have made), and the per-period roll-up rebuilt
+ * from it. Then starts the real server in a child process (so the load generator does not share its event loop),
+ * runs autocannon (50 connections, 10 s per case) and measures ingest → SSE delivery for 50 documents coded by the
+ * real coder.
  *
  * The request mixes are what many users ask at once, not one URL: whole-range series of dyads drawn like users
  * draw them (USA–PRK in three requests of ten, any other pair otherwise; weekly or monthly), event pages over 400
@@ -21,6 +22,7 @@ import { type ChildProcess, fork } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
@@ -29,6 +31,7 @@ import { createCoder } from '../src/coder/index.js';
 import { startServer } from '../src/server/serve.js';
 import { cleanText, documentId } from '../src/store/document-id.js';
 import { dyadKey } from '../src/store/dyad-key.js';
+import { rebuildPeriodsSql } from '../src/store/dyad-periods.js';
 import { rollupDeltas } from '../src/store/rollup.js';
 import { EVENT_COLUMNS, eventValues } from '../src/store/rows.js';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
@@ -214,6 +217,8 @@ function fill(path: string): number {
       );
     }
     for (const [code, actor] of actors) putActor.run(code, actor.label, actor.first, actor.last, actor.events);
+    // The per-period roll-up, from the daily one, as migration 4 fills it.
+    db.exec(rebuildPeriodsSql('sqlite'));
   })();
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();
@@ -238,11 +243,30 @@ async function serveChild(path: string): Promise<void> {
     feedCheckMinutes: 0,
   });
   process.send?.({ port: server.port });
+  // The event loop's delay and the time spent in garbage collection tell whether a case's tail latency is the
+  // server stalling (GC, one slow request) or requests queueing behind each other.
+  const delay = monitorEventLoopDelay({ resolution: 5 });
+  delay.enable();
+  let gcMs = 0;
+  let gcMax = 0;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      gcMs += entry.duration;
+      gcMax = Math.max(gcMax, entry.duration);
+    }
+  }).observe({ entryTypes: ['gc'] });
   // The parent asks for the analysis cache's counters after each case, to report its hit rate.
   process.on('message', (message) => {
+    if (message === 'reset') {
+      delay.reset();
+      gcMs = 0;
+      gcMax = 0;
+      return;
+    }
     if (message !== 'cache') return;
     const { hits, misses } = server.context.cache;
-    process.send?.({ cache: { hits, misses } });
+    const stall = { p99: delay.percentile(99) / 1e6, max: delay.max / 1e6, gcMs, gcMax };
+    process.send?.({ cache: { hits, misses }, stall });
   });
   process.once('disconnect', async () => {
     await server.close();
@@ -251,20 +275,30 @@ async function serveChild(path: string): Promise<void> {
   });
 }
 
-/** The analysis cache's counters in the server child. */
-function cacheCounters(child: ChildProcess): Promise<{ hits: number; misses: number }> {
+interface ChildCounters {
+  cache: { hits: number; misses: number };
+  /** The server's event-loop delay (p99, max) and GC time (total, longest pause) since the last reset, in ms. */
+  stall: { p99: number; max: number; gcMs: number; gcMax: number };
+}
+
+/** The analysis cache's counters and the stall figures in the server child. */
+function cacheCounters(child: ChildProcess): Promise<ChildCounters> {
   return new Promise((resolve) => {
-    const listen = (message: { cache?: { hits: number; misses: number } }) => {
-      if (message.cache === undefined) return;
+    const listen = (message: Partial<ChildCounters>) => {
+      if (message.cache === undefined || message.stall === undefined) return;
       child.off('message', listen);
-      resolve(message.cache);
+      resolve(message as ChildCounters);
     };
     child.on('message', listen);
     child.send('cache');
   });
 }
 
+/** `DYADWATCH_BENCH_CASES=cold,series` runs only the cases whose title contains one of the words. */
+const CASES = (process.env.DYADWATCH_BENCH_CASES ?? '').split(',').filter(Boolean);
+
 async function load(child: ChildProcess, title: string, url: string, requests?: autocannon.Request[]): Promise<void> {
+  if (CASES.length > 0 && !CASES.some((word) => title.includes(word))) return;
   // Requests autocannon gave up on in the previous case may still be queued in the server: wait until it idles.
   for (let tries = 0; tries < 30; tries++) {
     const started = performance.now();
@@ -272,20 +306,22 @@ async function load(child: ChildProcess, title: string, url: string, requests?: 
     if (performance.now() - started < 20) break;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
-  const before = await cacheCounters(child);
+  const before = (await cacheCounters(child)).cache;
+  child.send('reset');
   const result = await autocannon({
     url,
     connections: 50,
     duration: 10,
     ...(requests ? { requests } : {}),
   });
-  const after = await cacheCounters(child);
+  const { cache: after, stall } = await cacheCounters(child);
   const hits = after.hits - before.hits;
   const lookups = hits + after.misses - before.misses;
   const cache = lookups === 0 ? 'no cache' : `cache hits ${((100 * hits) / lookups).toFixed(0)}% of ${lookups}`;
+  const stalls = `loop delay p99 ${stall.p99.toFixed(0)} / max ${stall.max.toFixed(0)} ms, GC ${stall.gcMs.toFixed(0)} ms (max ${stall.gcMax.toFixed(0)})`;
   const errors = result.errors + result.non2xx;
   console.log(
-    `${title.padEnd(52)} ${Math.round(result.requests.average).toString().padStart(6)} req/s   p50 ${String(result.latency.p50).padStart(3)} ms   p99 ${String(result.latency.p99).padStart(4)} ms   ${cache}${errors ? `   (${errors} errors/non-2xx)` : ''}`,
+    `${title.padEnd(52)} ${Math.round(result.requests.average).toString().padStart(6)} req/s   p50 ${String(result.latency.p50).padStart(3)} ms   p99 ${String(result.latency.p99).padStart(4)} ms   ${cache}   ${stalls}${errors ? `   (${errors} errors/non-2xx)` : ''}`,
   );
 }
 
@@ -417,6 +453,21 @@ export async function run(): Promise<void> {
     console.log('server in a child process; 50 connections, 10 s per case, loopback');
     await load(child, 'dyad series USA-PRK, whole range, one URL', `${origin}/api/dyads/USA-PRK/series`);
     await load(child, 'dyad series, whole range, 300 requests (varied dyads)', origin, mix(wholeRange));
+    // The series miss path: every request a series not asked before (each of the 380 pairs in turn, weekly or
+    // monthly, ending a day earlier each round), as a chart ending on a given day asks.
+    const pairs = COUNTRIES.flatMap((a) => COUNTRIES.filter((b) => b !== a).map((b) => `${a}-${b}`));
+    let coldSeries = 0;
+    await load(child, 'dyad series, cold cache (every request new)', origin, [
+      {
+        setupRequest: (request) => {
+          const i = coldSeries++;
+          const to = new Date(Date.UTC(2024, 11, 31) - Math.floor(i / pairs.length) * 86_400_000);
+          const month = i % 4 === 3 ? '&resolution=month' : '';
+          const path = `/api/dyads/${pairs[i % pairs.length]}/series?to=${to.toISOString().slice(0, 10)}${month}`;
+          return { ...request, path };
+        },
+      },
+    ]);
     await load(
       child,
       'dyad series USA-PRK, 200 different ranges',
@@ -461,7 +512,7 @@ export async function run(): Promise<void> {
       origin,
       varied((i) => `/api/events?limit=100&${ranges[i]}`),
     );
-    await liveLatency(origin);
+    if (CASES.length === 0 || CASES.some((word) => 'ingest live'.includes(word))) await liveLatency(origin);
   } finally {
     const exited = new Promise((resolve) => child.once('exit', resolve));
     if (child.connected) child.disconnect();

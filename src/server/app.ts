@@ -89,7 +89,7 @@ export function createApp(options: AppOptions): { app: Hono<AppEnv>; context: Se
     bus,
     logger,
     movements: (doc, events) => ingest.newMovements(doc, events),
-    onChange: () => cache.invalidate(),
+    onChange: (pairs) => cache.invalidate(pairs),
   });
   const ingest: IngestService = new IngestService({
     store: options.store,
@@ -97,7 +97,7 @@ export function createApp(options: AppOptions): { app: Hono<AppEnv>; context: Se
     bus,
     bridge,
     fetchLimits,
-    onWrite: () => cache.invalidate(),
+    onWrite: (pairs) => cache.invalidate(pairs),
   });
   const context: ServerContext = {
     store: options.store,

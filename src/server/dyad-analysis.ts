@@ -1,11 +1,13 @@
 /**
  * The analysis of one dyad as the API serves it. A dyad with few enough events is analysed from its events
  * (modality-weighted, movements cite their evidence); a busier one from the store's daily roll-ups, so even ten
- * years of a busy dyad never have to be read event by event. Results are cached briefly per store generation.
+ * years of a busy dyad never have to be read event by event. Results are cached until their dyad pair's data
+ * changes (`AnalysisCache`).
  */
 import { type AnalysisEvent, analyseDyad, analyseDyadRollups, type DyadAnalysis } from '../analysis/index.js';
 import type { Resolution } from '../analysis/periods.js';
 import { buildDyadSeries, type DailyRollupRow, type DyadSeries, seriesFromRollups } from '../analysis/series.js';
+import { dyadSide } from '../store/dyad-key.js';
 import type { DyadPeriod, Store, StoredEvent } from '../store/store.js';
 import { notFound } from './http-error.js';
 
@@ -100,15 +102,29 @@ export async function loadDyadAnalysis(store: Store, request: DyadAnalysisReques
   };
 }
 
+/** The cache tag of a dyad's undirected pair at country level: `PRK-USA` for `USA-PRK`, `PRKGOV-USA` and `PRK-USA`. */
+export function pairTag(source: string, target: string): string {
+  const [a, b] = [dyadSide(source), dyadSide(target)].sort();
+  return `${a}-${b}`;
+}
+
+/** The pairs a set of events belongs to (what a write of them changes). */
+export function eventPairTags(events: readonly { source: string; target: string }[]): string[] {
+  return [...new Set(events.map((event) => pairTag(event.source, event.target)))];
+}
+
 /**
- * A cache of read answers keyed by request and store generation (bumped on every write the server makes). When the
- * store can tell that another process committed (`Store.changeMark`, SQLite), an answer stays valid until the data
- * changes, with `stableTtlMs` only as a backstop; otherwise (PostgreSQL, where workers and CLI imports write
- * unannounced) it lives `ttlMs`.
+ * A cache of read answers. An answer that depends on one dyad's pair is tagged with it (`pairTag`), so a write
+ * drops only the answers of the pairs it touched (`invalidate(pairs)`) and every untagged answer (lists over all
+ * dyads, event pages without a dyad); a write the server cannot attribute drops everything (`invalidate()`). When
+ * the store can tell that another process committed (`Store.changeMark`, SQLite), everything is dropped then, and
+ * an answer otherwise stays valid until the data changes, with `stableTtlMs` only as a backstop; where it cannot
+ * (PostgreSQL, where workers and CLI imports write unannounced) an answer lives `ttlMs`.
  */
 export class AnalysisCache<T> {
-  #entries = new Map<string, { at: number; value: Promise<T> }>();
+  #entries = new Map<string, { at: number; value: Promise<T>; pairs: readonly string[] | null }>();
   #mark: number | null = null;
+  /** Bumped by every invalidation (tests and the bench read it). */
   generation = 0;
   /** Lookups answered from the cache and lookups that computed (the API benchmark reports the hit rate). */
   hits = 0;
@@ -121,30 +137,45 @@ export class AnalysisCache<T> {
     readonly stableTtlMs = 600_000,
   ) {}
 
-  async get(key: string, compute: () => Promise<T>): Promise<T> {
+  /** The cached answer for `key`, or `compute`'s, kept under the pairs it depends on (null: depends on all). */
+  async get(key: string, compute: () => Promise<T>, pairs: readonly string[] | null = null): Promise<T> {
     const mark = this.changeMark === null ? null : await this.changeMark();
     if (mark !== this.#mark) {
       if (this.#mark !== null) this.invalidate();
       this.#mark = mark;
     }
     const ttl = mark === null ? this.ttlMs : this.stableTtlMs;
-    const full = `${this.generation}|${key}`;
-    const hit = this.#entries.get(full);
+    const hit = this.#entries.get(key);
     if (hit && performance.now() - hit.at < ttl) {
       this.hits++;
       return hit.value;
     }
     this.misses++;
     const value = compute();
-    value.catch(() => this.#entries.delete(full));
+    const entry = { at: performance.now(), value, pairs };
+    // A failed computation is forgotten (unless a newer one replaced it meanwhile).
+    value.catch(() => {
+      if (this.#entries.get(key) === entry) this.#entries.delete(key);
+    });
     if (this.#entries.size >= this.maxEntries) this.#entries.clear();
-    this.#entries.set(full, { at: performance.now(), value });
+    this.#entries.set(key, entry);
     return value;
   }
 
-  invalidate(): void {
+  /**
+   * Drops the answers of these pairs and every untagged answer, or everything without `pairs`. An answer being
+   * computed is dropped too, so a read that started before the write is not kept.
+   */
+  invalidate(pairs?: Iterable<string> | null): void {
     this.generation++;
-    this.#entries.clear();
+    if (pairs === undefined || pairs === null) {
+      this.#entries.clear();
+      return;
+    }
+    const touched = new Set(pairs);
+    for (const [key, entry] of this.#entries) {
+      if (entry.pairs === null || entry.pairs.some((pair) => touched.has(pair))) this.#entries.delete(key);
+    }
   }
 }
 

@@ -16,7 +16,7 @@ import type { LiveBus } from '../queue/live-bus.js';
 import { cleanText, documentId } from '../store/document-id.js';
 import { dyadSide } from '../store/dyad-key.js';
 import type { PutStatus, Store, StoredEvent } from '../store/store.js';
-import { analyseEvents, dyadEvents, EVENT_ANALYSIS_LIMIT } from './dyad-analysis.js';
+import { analyseEvents, dyadEvents, EVENT_ANALYSIS_LIMIT, eventPairTags } from './dyad-analysis.js';
 import { HttpError } from './http-error.js';
 import type { LiveBridge } from './live-bridge.js';
 import type { AnalyseBody } from './schemas.js';
@@ -42,8 +42,8 @@ export interface IngestServiceOptions {
   /** This server's bridge, to wait for the announced document to be published. */
   bridge: LiveBridge;
   fetchLimits?: FetchLimits;
-  /** Called after every write, so caches can be dropped. */
-  onWrite?: () => void;
+  /** Called after every stored document with the pairs of its events (null: too many to list), so caches drop them. */
+  onWrite?: (pairs: readonly string[] | null) => void;
 }
 
 /** How long `publishStored` waits for the bus to bring its notice back before handing it to the bridge itself. */
@@ -112,7 +112,6 @@ export class IngestService {
     if (id === null) throw new HttpError(422, summary.errors[0] ?? 'the document could not be coded');
     const status: PutStatus = summary.new > 0 ? 'new' : summary.versions > 0 ? 'version' : 'duplicate';
     if (status === 'duplicate') return { status, document: id, events: [], movements: [] };
-    this.options.onWrite?.();
     return this.publishStored(id, status);
   }
 
@@ -124,6 +123,7 @@ export class IngestService {
   async publishStored(id: string, status: PutStatus): Promise<IngestOutcome> {
     const { store, bus, bridge } = this.options;
     const page = await store.queryEvents({ doc: id, limit: MAX_LISTED, order: 'asc' });
+    this.options.onWrite?.(page.next === null ? eventPairTags(page.items) : null);
     const ids = page.items.map((event) => event.id).sort((a, b) => a - b);
     const notice = { kind: 'stored', doc: id, events: ids.length, ids: page.next === null ? ids : null } as const;
     const delivered = bridge.delivered(id, BUS_WAIT_MS);

@@ -15,6 +15,7 @@
 import type { Logger } from 'pino';
 import type { DocumentNotice, LiveBus, LiveNotice } from '../queue/live-bus.js';
 import type { Store, StoredEvent } from '../store/store.js';
+import { eventPairTags } from './dyad-analysis.js';
 import type { LiveMovement } from './ingest-service.js';
 import type { LiveHub } from './live-hub.js';
 
@@ -25,8 +26,11 @@ export interface LiveBridgeOptions {
   logger: Logger;
   /** The movements a document's new events made appear (see `IngestService.newMovements`). */
   movements(doc: string, events: readonly StoredEvent[]): Promise<LiveMovement[]>;
-  /** Called for every document notice, before it is read: the store changed (caches drop their entries). */
-  onChange?: () => void;
+  /**
+   * Called for every document notice not seen before, once the document is read: the store changed for the pairs
+   * of its events (null: the document is gone, anything may have changed), so caches drop those answers.
+   */
+  onChange?: (pairs: readonly string[] | null) => void;
 }
 
 /** What the bridge published for a document: its events (all of them, as stored) and the new movements. */
@@ -124,12 +128,12 @@ export class LiveBridge {
 
   async #deliver(notice: DocumentNotice): Promise<void> {
     const { store, hub } = this.options;
-    this.options.onChange?.();
     const waiting = this.#waiters.get(notice.doc);
     // Everything listed was published already (a retried job announcing again): nothing to read.
     if (waiting === undefined && notice.ids !== null && notice.ids.every((id) => this.#seen.has(id))) return;
     const stored = await store.getDocument(notice.doc);
     const events = stored?.events ?? [];
+    this.options.onChange?.(stored === null ? null : eventPairTags(events));
     const fresh = events.filter((event) => this.#remember(event.id));
     let movements: Promise<LiveMovement[]> = Promise.resolve([]);
     if (fresh.length > 0) {

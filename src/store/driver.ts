@@ -9,6 +9,8 @@ export type Row = Record<string, unknown>;
 
 /** A connection that statements run on: the driver itself outside a transaction, the transaction inside one. */
 export interface Queryable {
+  /** Which database the statements run on (for the few statements written per dialect). */
+  readonly dialect: Dialect;
   all<R = Row>(sql: string, params?: readonly unknown[]): Promise<R[]>;
   /**
    * Like `all`, but each row is an array of its values in the order of the SELECT list: no object per row, which
@@ -27,7 +29,6 @@ export interface Queryable {
 }
 
 export interface Driver extends Queryable {
-  readonly dialect: Dialect;
   /** Runs `work` in one transaction: committed if it resolves, rolled back if it throws. */
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;

@@ -1,7 +1,9 @@
 import type { Dialect, Driver } from './driver.js';
+import { rebuildPeriodsSql } from './dyad-periods.js';
 
 /** Column types that differ between the dialects; everything else in the schema is written once. */
 interface Types {
+  dialect: Dialect;
   /** An integer primary key the database assigns. */
   id: string;
   bool: string;
@@ -16,8 +18,16 @@ interface Types {
 }
 
 const TYPES: Record<Dialect, Types> = {
-  sqlite: { id: 'INTEGER PRIMARY KEY', bool: 'INTEGER', real: 'REAL', clustered: ' WITHOUT ROWID', key: 'TEXT' },
+  sqlite: {
+    dialect: 'sqlite',
+    id: 'INTEGER PRIMARY KEY',
+    bool: 'INTEGER',
+    real: 'REAL',
+    clustered: ' WITHOUT ROWID',
+    key: 'TEXT',
+  },
   postgres: {
+    dialect: 'postgres',
     id: 'BIGSERIAL PRIMARY KEY',
     bool: 'BOOLEAN',
     real: 'DOUBLE PRECISION',
@@ -270,6 +280,36 @@ CREATE INDEX commentary_links_ref ON commentary_links (kind, ref);
     sql: () => `
 CREATE INDEX events_dyad_page ON events (dyad_key, date, id, quad, root, cameo, plover, direction, modality, negated, origin);
 DROP INDEX events_dyad_date;
+`,
+  },
+  {
+    version: 4,
+    name: 'dyad_periods: the daily roll-up summed per pair and week or month',
+    // A whole-range series summed ~7,300 daily rows of a busy pair per request (10–18 ms on a loaded 2-core
+    // machine); the weekly rows are ~520 and read in order by key. Kept by every write (`dyad-periods.ts`); filled
+    // here from the daily roll-up.
+    sql: (t) => `
+CREATE TABLE dyad_periods (
+  side_a ${t.key} NOT NULL,
+  side_b ${t.key} NOT NULL,
+  resolution ${t.key} NOT NULL,
+  start ${t.key} NOT NULL,
+  first_day ${t.key} NOT NULL,
+  last_day ${t.key} NOT NULL,
+  events INTEGER NOT NULL,
+  quad1 INTEGER NOT NULL,
+  quad2 INTEGER NOT NULL,
+  quad3 INTEGER NOT NULL,
+  quad4 INTEGER NOT NULL,
+  goldstein_sum ${t.real} NOT NULL,
+  cooperative ${t.real} NOT NULL,
+  conflictual ${t.real} NOT NULL,
+  forward INTEGER NOT NULL,
+  rearward INTEGER NOT NULL,
+  neutral INTEGER NOT NULL,
+  PRIMARY KEY (side_a, side_b, resolution, start)
+)${t.clustered};
+${rebuildPeriodsSql(t.dialect)}
 `,
   },
 ];

@@ -1,6 +1,7 @@
 import type { EventRecord } from '../coder/event.js';
 import type { Queryable } from './driver.js';
 import { dyadSide } from './dyad-key.js';
+import { touchPeriods } from './dyad-periods.js';
 
 /** One row of change to `dyad_daily`: what a set of events adds to (or, negated, takes from) a dyad's day. */
 interface RollupDelta {
@@ -81,10 +82,14 @@ const COLUMNS = [
   'neutral',
 ];
 
-/** Adds (sign 1) or removes (sign -1) events' contribution to the roll-up, inside the caller's transaction. */
+/**
+ * Adds (sign 1) or removes (sign -1) events' contribution to the roll-up, inside the caller's transaction (always
+ * a transaction: the weeks and months it touches are recomputed when that transaction commits).
+ */
 export async function applyRollup(tx: Queryable, events: readonly EventRecord[], sign: 1 | -1): Promise<void> {
   const deltas = rollupDeltas(events, sign);
   if (deltas.length === 0) return;
+  touchPeriods(tx, deltas);
   await tx.insertMany(
     'dyad_daily',
     COLUMNS,

@@ -114,6 +114,20 @@ export function eventFromValues(v: readonly unknown[]): StoredEvent {
   };
 }
 
+/**
+ * One event row as JSON text built by SQLite (`json_object`): the object `eventFromValues` makes of the same row,
+ * serialised, with the same keys in the same order (empty text for a null text, 0 for a null number, booleans,
+ * `span` as a pair). SQLite writes numbers so that they read back the same (`-7.0` for `-7`).
+ */
+export const EVENT_JSON = `json_object('id', id, 'doc', COALESCE(doc_id, ''), 'sentence', COALESCE(sentence, 0),
+  'date', date, 'source', source, 'source_text', source_text, 'target', target, 'target_text', target_text,
+  'cameo', cameo, 'cameo_name', cameo_name, 'root', root, 'quad', quad, 'goldstein', goldstein, 'plover', plover,
+  'direction', direction, 'negated', json(CASE WHEN negated THEN 'true' ELSE 'false' END),
+  'conditional', json(CASE WHEN conditional THEN 'true' ELSE 'false' END), 'modality', modality,
+  'evidence', evidence, 'span', json_array(COALESCE(span_start, 0), COALESCE(span_end, 0)), 'coder', coder,
+  'confidence', confidence, 'origin', origin, 'dyad_key', dyad_key, 'external_id', external_id, 'url', url,
+  'correction_id', correction_id)`;
+
 export function toEvent(row: Row): StoredEvent {
   return {
     id: num(row.id),

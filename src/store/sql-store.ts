@@ -9,7 +9,7 @@ import { decodeCursor, encodeCursor } from './cursor.js';
 import { applyActors, applyNewCorrection, rewriteCoding } from './document-writer.js';
 import type { Driver } from './driver.js';
 import { dyadKey } from './dyad-key.js';
-import { dyadPeriods, dyadSeries, queryEvents, searchActors, topDyads } from './event-queries.js';
+import { dyadPeriods, dyadSeries, queryEvents, queryEventsJson, searchActors, topDyads } from './event-queries.js';
 import * as feeds from './feeds-table.js';
 import { GroupCommit, GroupLookup } from './group-commit.js';
 import { migrate } from './migrations.js';
@@ -163,6 +163,10 @@ export class SqlStore implements Store {
 
   queryEvents(query?: EventQuery) {
     return queryEvents(this.driver, query);
+  }
+
+  queryEventsJson(query?: EventQuery) {
+    return queryEventsJson(this.driver, query);
   }
 
   dyadSeries(query: DyadSeriesQuery) {

@@ -293,6 +293,8 @@ export interface Store {
   /** Stores external (GDELT) events; ones already stored (same external id) are skipped. */
   putExternalEvents(events: readonly ExternalEvent[]): Promise<{ inserted: number; duplicates: number }>;
   queryEvents(query?: EventQuery): Promise<Page<StoredEvent>>;
+  /** The same page as `queryEvents`, as its JSON text (`{"items":[…],"next":…}`), built as cheaply as the database allows. */
+  queryEventsJson(query?: EventQuery): Promise<string>;
   dyadSeries(query: DyadSeriesQuery): Promise<DyadDay[]>;
   /**
    * The roll-up summed per period in the database: a whole-range weekly series of a busy dyad is some 500 rows

@@ -5,6 +5,7 @@
  */
 import type { Queue, QueuedJob } from '../queue/queue.js';
 import type { Driver } from '../store/driver.js';
+import { touchPeriods } from '../store/dyad-periods.js';
 import { applyRollup } from '../store/rollup.js';
 import { toEvent } from '../store/rows.js';
 import { SqlStore } from '../store/sql-store.js';
@@ -18,6 +19,14 @@ import type { Store } from '../store/store.js';
 export async function recomputeRollupDay(driver: Driver, day: string): Promise<void> {
   await driver.transaction(async (tx) => {
     if (driver.dialect === 'postgres') await tx.exec('LOCK TABLE dyad_daily IN EXCLUSIVE MODE');
+    // The day's weeks and months are recomputed at commit, for the pairs that had rows as well as the new ones.
+    touchPeriods(
+      tx,
+      await tx.all<{ source: string; target: string; day: string }>(
+        'SELECT source, target, day FROM dyad_daily WHERE day = ?',
+        [day],
+      ),
+    );
     await tx.run('DELETE FROM dyad_daily WHERE day = ?', [day]);
     const events = (await tx.all('SELECT * FROM events WHERE date = ?', [day])).map(toEvent);
     await applyRollup(tx, events, 1);

@@ -492,6 +492,36 @@ for (const { name, dialect } of storeDialects('server_api')) {
         expect(stored.status).toBe(201);
         expect(await page()).toBe(1);
       });
+
+      it("drops only the written pair's answers and the answers over all dyads", async () => {
+        const read = async (path: string) => (await get(path)).text();
+        const other = '/api/events?dyad=FRA-ITA&undirected=true&limit=10';
+        const otherBefore = await read(other);
+        const pair = '/api/events?dyad=MAR-ESP&undirected=true&limit=10';
+        const pairBefore = JSON.parse(await read(pair)) as { items: unknown[] };
+        const all = '/api/events?from=2018-03-02&to=2018-03-02';
+        expect((JSON.parse(await read(all)) as { items: unknown[] }).items).toHaveLength(0);
+        const stored = await app.request(
+          '/api/ingest',
+          json({ text: 'MAR attacked ESP.', date: '2018-03-02' }),
+          LOOPBACK,
+        );
+        expect(stored.status).toBe(201);
+        // The other pair's page is still the cached answer (a hit), and still right.
+        const hits = context.cache.hits;
+        expect(await read(other)).toBe(otherBefore);
+        expect(context.cache.hits).toBe(hits + 1);
+        // The written pair's page and the page over all dyads show the new event.
+        const pairAfter = JSON.parse(await read(pair)) as { items: { date: string }[] };
+        expect(pairAfter.items).toHaveLength(pairBefore.items.length + 1);
+        expect(pairAfter.items.some((e) => e.date === '2018-03-02')).toBe(true);
+        expect((JSON.parse(await read(all)) as { items: unknown[] }).items).toHaveLength(1);
+        // A write the server cannot attribute drops everything.
+        context.cache.invalidate();
+        const misses = context.cache.misses;
+        expect(await read(other)).toBe(otherBefore);
+        expect(context.cache.misses).toBe(misses + 1);
+      });
     });
   });
 }

@@ -8,10 +8,16 @@ import { addDays } from '../../analysis/periods.js';
 import { rankDyads } from '../../analysis/rank.js';
 import { type DyadSeries, seriesFromRollups } from '../../analysis/series.js';
 import type { AppEnv, ServerContext } from '../context.js';
-import { loadDyadAnalysis, loadDyadSeries, type ServedDyadAnalysis, splitDyad } from '../dyad-analysis.js';
+import { loadDyadAnalysis, loadDyadSeries, pairTag, type ServedDyadAnalysis, splitDyad } from '../dyad-analysis.js';
 import { badRequest } from '../http-error.js';
 import { dyadAnalysisQuerySchema, dyadListQuerySchema, dyadParam, movingQuerySchema } from '../schemas.js';
 import { parseParam, parseQuery } from '../validate.js';
+
+/** The cache tag of a dyad parameter (`USA-PRK`): answers about it are dropped when its pair gets events. */
+function dyadTag(dyad: string): string {
+  const { a, b } = splitDyad(dyad);
+  return pairTag(a, b);
+}
 
 /** Most recent responses listed per direction in the reciprocity answer. */
 const MAX_MOVES = 100;
@@ -37,9 +43,9 @@ export function registerDyadRoutes(app: Hono<AppEnv>, context: ServerContext): v
     const params = parseQuery(c, dyadAnalysisQuerySchema);
     if (params.from && params.to && params.from > params.to) throw badRequest('from is after to');
     const key = `dyad:${dyad}:${params.from ?? ''}:${params.to ?? ''}:${params.resolution ?? 'week'}`;
-    return context.cache.get(key, () =>
-      loadDyadAnalysis(context.store, { dyad, ...params }),
-    ) as Promise<ServedDyadAnalysis>;
+    return context.cache.get(key, () => loadDyadAnalysis(context.store, { dyad, ...params }), [
+      dyadTag(dyad),
+    ]) as Promise<ServedDyadAnalysis>;
   };
 
   app.get('/api/dyads', async (c) => {
@@ -108,7 +114,7 @@ export function registerDyadRoutes(app: Hono<AppEnv>, context: ServerContext): v
     const body = (await context.cache.get(key, async () => {
       const { series, ...rest } = await loadDyadSeries(context.store, { dyad, ...params });
       return JSON.stringify({ ...rest, series: seriesJson(series) });
-    })) as string;
+    }, [dyadTag(dyad)])) as string;
     return c.body(body, 200, { 'content-type': 'application/json' });
   });
 

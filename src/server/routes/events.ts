@@ -8,6 +8,7 @@ import { encodeCursor } from '../../store/cursor.js';
 import { type ExportFormat, exportEvents } from '../../store/export-events.js';
 import type { EventQuery, Page, Store, StoredEvent } from '../../store/store.js';
 import type { AppEnv, ServerContext } from '../context.js';
+import { pairTag } from '../dyad-analysis.js';
 import { badRequest } from '../http-error.js';
 import { type EventQueryParams, eventQuerySchema } from '../schemas.js';
 import { parseQuery } from '../validate.js';
@@ -106,13 +107,17 @@ export function registerEventRoutes(app: Hono<AppEnv>, context: ServerContext): 
     }
     // Pages are cached as JSON text until the data changes (every write path invalidates the cache), so the
     // dashboard's many readers of the same dyad's pages cost one query; bench/api.bench.ts reports the hit rate.
-    const body = (await context.cache.get(`events:${JSON.stringify(params)}`, async () => {
-      const page =
+    // A miss asks the store for the page's JSON text (on SQLite the rows come out of the database as JSON).
+    // A page of one dyad is dropped when that dyad's pair gets events; other pages on every write.
+    const pairs = params.dyad === undefined ? null : [pairTag(...(params.dyad.split('-') as [string, string]))];
+    const body = (await context.cache.get(
+      `events:${JSON.stringify(params)}`,
+      async () =>
         params.q === undefined
-          ? await context.store.queryEvents(query).catch(rethrowCursor)
-          : await searchEvents(context.store, query, params.q).catch(rethrowCursor);
-      return JSON.stringify(page);
-    })) as string;
+          ? await context.store.queryEventsJson(query).catch(rethrowCursor)
+          : JSON.stringify(await searchEvents(context.store, query, params.q).catch(rethrowCursor)),
+      pairs,
+    )) as string;
     return c.body(body, 200, { 'content-type': 'application/json' });
   });
 }

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { discardBeforeCommit, runBeforeCommit } from '../before-commit.js';
 import type { Driver, Queryable, Row } from '../driver.js';
 
 /** PostgreSQL limits a statement to 65,535 parameters; multi-row inserts are cut into chunks below that. */
@@ -51,6 +52,7 @@ async function typesOf(client: pg.Pool | pg.PoolClient, cache: ColumnTypes, tabl
 
 function connection(client: pg.Pool | pg.PoolClient, cache: ColumnTypes): Queryable {
   return {
+    dialect: 'postgres',
     async all<R = Row>(sql: string, params: readonly unknown[] = []): Promise<R[]> {
       const result = await client.query(toPostgres(sql), params as unknown[]);
       return result.rows as R[];
@@ -156,7 +158,15 @@ export class PostgresDriver implements Driver {
     try {
       await client.query('BEGIN');
       try {
-        const result = await work(connection(client, this.columnTypes));
+        const tx = connection(client, this.columnTypes);
+        let result: T;
+        try {
+          result = await work(tx);
+          await runBeforeCommit(tx);
+        } catch (error) {
+          discardBeforeCommit(tx);
+          throw error;
+        }
         await client.query('COMMIT');
         return result;
       } catch (error) {

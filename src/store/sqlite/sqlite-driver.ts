@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { discardBeforeCommit, runBeforeCommit } from '../before-commit.js';
 import type { Driver, Queryable, Row } from '../driver.js';
 
 /** better-sqlite3 binds numbers, strings, bigints, buffers and null; booleans become 0/1 as SQLite stores them. */
@@ -62,6 +63,7 @@ export class SqliteDriver implements Driver {
   }
 
   private readonly connection: Queryable = {
+    dialect: 'sqlite',
     all: async <R = Row>(sql: string, params: readonly unknown[] = []) => {
       const statement = this.statement(sql);
       if (!statement.reader) {
@@ -129,9 +131,11 @@ export class SqliteDriver implements Driver {
       this.statement('BEGIN IMMEDIATE').run();
       try {
         const result = await work(this.connection);
+        await runBeforeCommit(this.connection);
         this.statement('COMMIT').run();
         return result;
       } catch (error) {
+        discardBeforeCommit(this.connection);
         if (this.db.inTransaction) this.statement('ROLLBACK').run();
         throw error;
       }
