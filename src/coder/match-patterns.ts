@@ -391,6 +391,9 @@ function matchSentence(
     if (!HEAD_POS.has(text.pos[i] as string) && text.norm[i + 1] !== '-') continue;
     let best: PatternMatch | null = null;
     let passive: boolean | null = null;
+    // Whether the token can head a verb or a noun pattern: asked once each, not once per candidate pattern.
+    let fitsVerb: boolean | undefined;
+    let fitsNoun: boolean | undefined;
     const { keys, entries } = keysOf[i - first] as WordKeys;
     for (let k = 0; k < keys.length; k++) {
       const entry = entries[k];
@@ -402,7 +405,16 @@ function matchSentence(
         key.includes('-') || (text.norm[i + 1] === '-' && key.length > (text.norm[i] as string).length + 1) ? 3 : 1;
       for (const pattern of candidatePatterns(entry, present)) {
         if (best && pattern.specificity <= best.pattern.specificity) break;
-        if ((headLength === 1 && !headFits(text, i, pattern.kind, first)) || !possible(pattern, present)) continue;
+        if (headLength === 1) {
+          if (pattern.kind === 'V') {
+            fitsVerb ??= headFits(text, i, 'V', first);
+            if (!fitsVerb) continue;
+          } else {
+            fitsNoun ??= headFits(text, i, 'N', first);
+            if (!fitsNoun) continue;
+          }
+        }
+        if (!possible(pattern, present)) continue;
         const found = matchFrom(
           text,
           pattern.tokens,

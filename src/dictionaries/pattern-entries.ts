@@ -123,6 +123,8 @@ export interface HeadPatterns {
   /** `byNextWord` keyed by word id, and as a list in the same order. */
   byNextId: Map<number, Pattern[]>;
   nextWords: Array<{ id: number; patterns: Pattern[] }>;
+  /** `candidatePatterns` results by the next words that contributed to them (see there). */
+  candidates: Map<string, Pattern[]>;
 }
 
 const bySpecificity = (a: Pattern, b: Pattern) => b.specificity - a.specificity || b.tokens.length - a.tokens.length;
@@ -135,7 +137,7 @@ export function indexPatterns(patterns: Pattern[]): Map<string, HeadPatterns> {
     for (const word of head.alternatives) {
       let entry = index.get(word);
       if (!entry) {
-        entry = { all: [], bare: [], byNextWord: new Map(), byNextId: new Map(), nextWords: [] };
+        entry = { all: [], bare: [], byNextWord: new Map(), byNextId: new Map(), nextWords: [], candidates: new Map() };
         index.set(word, entry);
       }
       entry.all.push(pattern);
@@ -164,16 +166,33 @@ export function indexPatterns(patterns: Pattern[]): Map<string, HeadPatterns> {
 /** The patterns of a head that a sentence (its word forms in `present`) could match, most specific first. */
 export function candidatePatterns(entry: HeadPatterns, present: SentenceWords): Pattern[] {
   if (entry.all.length <= 12) return entry.all;
-  const out = new Set<Pattern>(entry.bare);
   // Walk whichever is smaller: the sentence's words or the head's next words. (Words no pattern requires are
   // in no list, so walking only the sentence's pattern words, in the same order, adds the same patterns.)
+  const lists: Pattern[][] = [];
+  let key = '';
   if (present.sizeBelow(entry.byNextWord.size)) {
     for (const id of present.ids) {
       const list = entry.byNextId.get(id);
-      if (list) for (const p of list) out.add(p);
+      if (!list) continue;
+      lists.push(list);
+      key += `${id},`;
     }
   } else {
-    for (const { id, patterns } of entry.nextWords) if (present.has(id)) for (const p of patterns) out.add(p);
+    for (const { id, patterns } of entry.nextWords) {
+      if (!present.has(id)) continue;
+      lists.push(patterns);
+      key += `${id},`;
+    }
   }
-  return [...out].sort(bySpecificity);
+  // The result depends only on which lists were walked and in what order (equal patterns keep the order they
+  // were added in), and the same few combinations recur sentence after sentence: sorting them once is enough.
+  let sorted = entry.candidates.get(key);
+  if (!sorted) {
+    const out = new Set<Pattern>(entry.bare);
+    for (const list of lists) for (const p of list) out.add(p);
+    sorted = [...out].sort(bySpecificity);
+    if (entry.candidates.size >= 1000) entry.candidates.clear();
+    entry.candidates.set(key, sorted);
+  }
+  return sorted;
 }
