@@ -149,6 +149,9 @@ export function headKeys(text: AnalysedText, i: number): readonly string[] {
  * patterns in the index — filled on first use against an index and refreshed if another index is used.
  */
 interface WordKeys {
+  lemma: string;
+  /** The same word with other lemmas (a word is mostly tagged one way, so this is mostly null). */
+  others: Map<string, WordKeys> | null;
   keys: readonly string[];
   ids: number[];
   entries: Array<HeadPatterns | undefined>;
@@ -157,24 +160,31 @@ interface WordKeys {
 }
 
 // The keys of a (word, lemma) pair never change; caching them spares an array and the index lookups per token
-// on the hot path.
-const wordKeyCache = new Map<string, Map<string, WordKeys>>();
+// on the hot path. Keyed by the word alone, so that a token costs one hash lookup.
+const wordKeyCache = new Map<string, WordKeys>();
 
 function wordKeys(norm: string, lemma: string): WordKeys {
-  let byLemma = wordKeyCache.get(norm);
-  if (!byLemma) {
+  const record = wordKeyCache.get(norm);
+  if (!record) {
     if (wordKeyCache.size > 200_000) wordKeyCache.clear();
-    byLemma = new Map();
-    wordKeyCache.set(norm, byLemma);
+    const created = newWordKeys(norm, lemma);
+    wordKeyCache.set(norm, created);
+    return created;
   }
-  let keys = byLemma.get(lemma);
-  if (!keys) {
-    const list = lemma === norm ? [norm] : [lemma, norm];
-    for (const form of baseFormsOf(norm)) if (!list.includes(form)) list.push(form);
-    keys = { keys: list, ids: [], entries: [], index: null, wordCount: -1 };
-    byLemma.set(lemma, keys);
+  if (record.lemma === lemma) return record;
+  record.others ??= new Map();
+  let other = record.others.get(lemma);
+  if (!other) {
+    other = newWordKeys(norm, lemma);
+    record.others.set(lemma, other);
   }
-  return keys;
+  return other;
+}
+
+function newWordKeys(norm: string, lemma: string): WordKeys {
+  const list = lemma === norm ? [norm] : [lemma, norm];
+  for (const form of baseFormsOf(norm)) if (!list.includes(form)) list.push(form);
+  return { lemma, others: null, keys: list, ids: [], entries: [], index: null, wordCount: -1 };
 }
 
 /** The record of token `i` with its ids and entries valid for `index`. */
@@ -191,7 +201,8 @@ function tokenKeys(text: AnalysedText, i: number, index: Map<string, HeadPattern
   if (text.norm[i + 1] !== '-' || i + 2 >= text.norm.length) return record;
   // A hyphenated compound ("pull - out") adds its joined forms: rare, so not cached.
   const keys = [...record.keys, `${norm}-${text.norm[i + 2]}`, `${norm}${text.norm[i + 2]}`];
-  return { keys, ids: keys.map(patternWordId), entries: keys.map((key) => index.get(key)), index, wordCount };
+  const ids = keys.map(patternWordId);
+  return { ...record, others: null, keys, ids, entries: keys.map((key) => index.get(key)), index, wordCount };
 }
 
 /**
