@@ -15,6 +15,7 @@ import {
 } from '../dictionaries/pattern-entries.js';
 import type { AnalysedText } from '../nlp/analyse.js';
 import { baseFormsOf } from '../nlp/normalize.js';
+import { WordTable } from '../nlp/word-table.js';
 import type { Mention } from './mentions.js';
 
 export interface PatternMatch {
@@ -137,7 +138,7 @@ function wordMatchLength(text: AnalysedText, i: number, alternatives: ReadonlySe
 /** Head keys under which a token's patterns are indexed. */
 export function headKeys(text: AnalysedText, i: number): readonly string[] {
   const norm = text.norm[i] as string;
-  const keys = wordKeys(norm, text.lemma[i] as string).keys;
+  const keys = wordKeys(text.ids[i] as number, norm, text.lemma[i] as string).keys;
   if (text.norm[i + 1] === '-' && i + 2 < text.norm.length) {
     return [...keys, `${norm}-${text.norm[i + 2]}`, `${norm}${text.norm[i + 2]}`];
   }
@@ -160,15 +161,14 @@ interface WordKeys {
 }
 
 // The keys of a (word, lemma) pair never change; caching them spares an array and the index lookups per token
-// on the hot path. Keyed by the word alone, so that a token costs one hash lookup.
-const wordKeyCache = new Map<string, WordKeys>();
+// on the hot path. Keyed by the word's id (same id, same norm), so that a token costs one array read.
+const wordKeyCache = new WordTable<WordKeys>();
 
-function wordKeys(norm: string, lemma: string): WordKeys {
-  const record = wordKeyCache.get(norm);
+function wordKeys(id: number, norm: string, lemma: string): WordKeys {
+  const record = wordKeyCache.get(id);
   if (!record) {
-    if (wordKeyCache.size > 200_000) wordKeyCache.clear();
     const created = newWordKeys(norm, lemma);
-    wordKeyCache.set(norm, created);
+    wordKeyCache.set(id, created);
     return created;
   }
   if (record.lemma === lemma) return record;
@@ -190,7 +190,7 @@ function newWordKeys(norm: string, lemma: string): WordKeys {
 /** The record of token `i` with its ids and entries valid for `index`. */
 function tokenKeys(text: AnalysedText, i: number, index: Map<string, HeadPatterns>): WordKeys {
   const norm = text.norm[i] as string;
-  const record = wordKeys(norm, text.lemma[i] as string);
+  const record = wordKeys(text.ids[i] as number, norm, text.lemma[i] as string);
   const wordCount = patternWordCount();
   if (record.index !== index || record.wordCount !== wordCount) {
     record.ids = record.keys.map(patternWordId);
