@@ -9,9 +9,13 @@ import {
   type HeadPatterns,
   type Pattern,
   type PatternToken,
+  patternWordCount,
+  patternWordId,
+  type SentenceWords,
 } from '../dictionaries/pattern-entries.js';
 import type { AnalysedText } from '../nlp/analyse.js';
 import { baseFormsOf } from '../nlp/normalize.js';
+import { WordTable } from '../nlp/word-table.js';
 import type { Mention } from './mentions.js';
 
 export interface PatternMatch {
@@ -151,31 +155,142 @@ function wordMatchLength(text: AnalysedText, i: number, alternatives: ReadonlySe
 /** Head keys under which a token's patterns are indexed. */
 export function headKeys(text: AnalysedText, i: number): readonly string[] {
   const norm = text.norm[i] as string;
-  const lemma = text.lemma[i] as string;
+  const keys = wordKeys(text.ids[i] as number, norm, text.lemma[i] as string).keys;
   if (text.norm[i + 1] === '-' && i + 2 < text.norm.length) {
-    return [...wordKeys(norm, lemma), `${norm}-${text.norm[i + 2]}`, `${norm}${text.norm[i + 2]}`];
-  }
-  return wordKeys(norm, lemma);
-}
-
-// The keys of a (word, lemma) pair never change; caching them spares an array per token on the hot path.
-const wordKeyCache = new Map<string, Map<string, readonly string[]>>();
-
-function wordKeys(norm: string, lemma: string): readonly string[] {
-  let byLemma = wordKeyCache.get(norm);
-  if (!byLemma) {
-    if (wordKeyCache.size > 200_000) wordKeyCache.clear();
-    byLemma = new Map();
-    wordKeyCache.set(norm, byLemma);
-  }
-  let keys = byLemma.get(lemma);
-  if (!keys) {
-    const list = lemma === norm ? [norm] : [lemma, norm];
-    for (const form of baseFormsOf(norm)) if (!list.includes(form)) list.push(form);
-    keys = list;
-    byLemma.set(lemma, keys);
+    return [...keys, `${norm}-${text.norm[i + 2]}`, `${norm}${text.norm[i + 2]}`];
   }
   return keys;
+}
+
+/**
+ * A (word, lemma) pair's head keys, with what the matcher looks up for each — its pattern word id and its
+ * patterns in the index — filled on first use against an index and refreshed if another index is used.
+ */
+interface WordKeys {
+  lemma: string;
+  /** The same word with other lemmas (a word is mostly tagged one way, so this is mostly null). */
+  others: Map<string, WordKeys> | null;
+  keys: readonly string[];
+  ids: number[];
+  entries: Array<HeadPatterns | undefined>;
+  index: Map<string, HeadPatterns> | null;
+  wordCount: number;
+}
+
+// The keys of a (word, lemma) pair never change; caching them spares an array and the index lookups per token
+// on the hot path. Keyed by the word's id (same id, same norm), so that a token costs one array read.
+const wordKeyCache = new WordTable<WordKeys>();
+
+function wordKeys(id: number, norm: string, lemma: string): WordKeys {
+  const record = wordKeyCache.get(id);
+  if (!record) {
+    const created = newWordKeys(norm, lemma);
+    wordKeyCache.set(id, created);
+    return created;
+  }
+  if (record.lemma === lemma) return record;
+  record.others ??= new Map();
+  let other = record.others.get(lemma);
+  if (!other) {
+    other = newWordKeys(norm, lemma);
+    record.others.set(lemma, other);
+  }
+  return other;
+}
+
+function newWordKeys(norm: string, lemma: string): WordKeys {
+  const list = lemma === norm ? [norm] : [lemma, norm];
+  for (const form of baseFormsOf(norm)) if (!list.includes(form)) list.push(form);
+  return { lemma, others: null, keys: list, ids: [], entries: [], index: null, wordCount: -1 };
+}
+
+/** The record of token `i` with its ids and entries valid for `index`. */
+function tokenKeys(text: AnalysedText, i: number, index: Map<string, HeadPatterns>): WordKeys {
+  const norm = text.norm[i] as string;
+  const record = wordKeys(text.ids[i] as number, norm, text.lemma[i] as string);
+  const wordCount = patternWordCount();
+  if (record.index !== index || record.wordCount !== wordCount) {
+    record.ids = record.keys.map(patternWordId);
+    record.entries = record.keys.map((key) => index.get(key));
+    record.index = index;
+    record.wordCount = wordCount;
+  }
+  if (text.norm[i + 1] !== '-' || i + 2 >= text.norm.length) return record;
+  // A hyphenated compound ("pull - out") adds its joined forms: rare, so not cached.
+  const keys = [...record.keys, `${norm}-${text.norm[i + 2]}`, `${norm}${text.norm[i + 2]}`];
+  const ids = keys.map(patternWordId);
+  return { ...record, others: null, keys, ids, entries: keys.map((key) => index.get(key)), index, wordCount };
+}
+
+/**
+ * The word forms of the sentence being matched. Pattern words are marked in a shared array by id, stamped
+ * with the sentence's number so that no clearing is needed between sentences; the count of all distinct
+ * forms, which only `candidatePatterns` asks about and mostly can bound, is counted when it cannot.
+ */
+class Words implements SentenceWords {
+  private static shared: Int32Array = new Int32Array(0);
+  private static stamp = 0;
+  private static busy = false;
+  private readonly seen: Int32Array;
+  private readonly stamp: number;
+  private readonly owner: boolean;
+  readonly ids: number[] = [];
+  /** Keys of every token, duplicates included. */
+  private readonly keys: Array<readonly string[]> = [];
+  private total = 0;
+  private distinct = -1;
+
+  constructor() {
+    // A nested call (none today) gets its own array rather than overwrite the marks of the outer sentence.
+    this.owner = !Words.busy;
+    const size = patternWordCount();
+    if (!this.owner) {
+      this.seen = new Int32Array(size);
+      this.stamp = 1;
+      return;
+    }
+    Words.busy = true;
+    if (Words.shared.length < size) {
+      Words.shared = new Int32Array(size * 2);
+      Words.stamp = 0;
+    }
+    if (Words.stamp >= 0x7fffffff) {
+      Words.shared.fill(0);
+      Words.stamp = 0;
+    }
+    this.seen = Words.shared;
+    this.stamp = ++Words.stamp;
+  }
+
+  add(record: WordKeys): void {
+    this.keys.push(record.keys);
+    this.total += record.keys.length;
+    for (const id of record.ids) {
+      if (id < 0 || this.seen[id] === this.stamp) continue;
+      this.seen[id] = this.stamp;
+      this.ids.push(id);
+    }
+  }
+
+  has(id: number): boolean {
+    return this.seen[id] === this.stamp;
+  }
+
+  sizeBelow(n: number): boolean {
+    // At least the distinct pattern words, at most every key of every token.
+    if (this.ids.length >= n) return false;
+    if (this.total < n) return true;
+    if (this.distinct < 0) {
+      const all = new Set<string>();
+      for (const keys of this.keys) for (const key of keys) all.add(key);
+      this.distinct = all.size;
+    }
+    return this.distinct < n;
+  }
+
+  release(): void {
+    if (this.owner) Words.busy = false;
+  }
 }
 
 /** A verb head must be used as a verb; a noun head as a noun (the tagger's word, with a little tolerance). */
@@ -259,31 +374,75 @@ export function matchPatterns(
   mentionAt: Map<number, Mention>,
   isPassive: (head: number) => boolean,
 ): PatternMatch[] {
-  const matches: PatternMatch[] = [];
   // Every word form in the sentence, so patterns needing a word the sentence lacks are skipped unread.
-  const present = new Set<string>();
-  const keysOf: Array<readonly string[]> = [];
-  for (let i = first; i <= last; i++) {
-    const keys = headKeys(text, i);
-    keysOf.push(keys);
-    for (const key of keys) present.add(key);
+  const present = new Words();
+  try {
+    return matchSentence(text, first, last, index, mentionAt, isPassive, present);
+  } finally {
+    present.release();
   }
-  const possible = (pattern: Pattern) => pattern.required.every((alts) => alts.some((w) => present.has(w)));
+}
+
+/** Whether the sentence holds, for each word the pattern requires after its head, one of its alternatives. */
+function possible(pattern: Pattern, present: Words): boolean {
+  for (const alternatives of pattern.requiredIds) {
+    let found = false;
+    for (const id of alternatives) {
+      if (present.has(id)) {
+        found = true;
+        break;
+      }
+    }
+    if (!found) return false;
+  }
+  return true;
+}
+
+function matchSentence(
+  text: AnalysedText,
+  first: number,
+  last: number,
+  index: Map<string, HeadPatterns>,
+  mentionAt: Map<number, Mention>,
+  isPassive: (head: number) => boolean,
+  present: Words,
+): PatternMatch[] {
+  const matches: PatternMatch[] = [];
+  const keysOf: WordKeys[] = [];
+  for (let i = first; i <= last; i++) {
+    const record = tokenKeys(text, i, index);
+    keysOf.push(record);
+    present.add(record);
+  }
   for (let i = first; i <= last; i++) {
     // Only verbs and nouns head patterns (a hyphenated compound's first half may be tagged anything).
     if (!HEAD_POS.has(text.pos[i] as string) && text.norm[i + 1] !== '-') continue;
     let best: PatternMatch | null = null;
     let passive: boolean | null = null;
-    for (const key of keysOf[i - first] as readonly string[]) {
-      const entry = index.get(key);
+    // Whether the token can head a verb or a noun pattern: asked once each, not once per candidate pattern.
+    let fitsVerb: boolean | undefined;
+    let fitsNoun: boolean | undefined;
+    const { keys, entries } = keysOf[i - first] as WordKeys;
+    for (let k = 0; k < keys.length; k++) {
+      const entry = entries[k];
       if (!entry) continue;
+      const key = keys[k] as string;
       // In the passive the object stands before the verb ("Kim was condemned by …"): the T slot may be empty.
       passive ??= isPassive(i);
       const headLength =
         key.includes('-') || (text.norm[i + 1] === '-' && key.length > (text.norm[i] as string).length + 1) ? 3 : 1;
       for (const pattern of candidatePatterns(entry, present)) {
         if (best && pattern.specificity <= best.pattern.specificity) break;
-        if ((headLength === 1 && !headFits(text, i, pattern.kind, first)) || !possible(pattern)) continue;
+        if (headLength === 1) {
+          if (pattern.kind === 'V') {
+            fitsVerb ??= headFits(text, i, 'V', first);
+            if (!fitsVerb) continue;
+          } else {
+            fitsNoun ??= headFits(text, i, 'N', first);
+            if (!fitsNoun) continue;
+          }
+        }
+        if (!possible(pattern, present)) continue;
         const found = matchFrom(
           text,
           pattern.tokens,

@@ -69,7 +69,7 @@ function findUnits(text: AnalysedText, first: number, last: number, lexicon: Lex
   const units: Unit[] = [];
   let i = first;
   while (i <= last) {
-    const match = lexicon.names.longest(text.norm, i, last + 1);
+    const match = lexicon.names.longest(text.norm, i, last + 1, text.ids);
     const unit = match ? pickUnit(match.values, i, match.end, text, date) : null;
     if (unit) {
       // "the Sea of Japan", "the Gulf of Mexico": the name is read whole and names nobody.

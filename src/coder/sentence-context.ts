@@ -27,7 +27,7 @@ export interface SentenceContext {
 export function findCues(text: AnalysedText, first: number, last: number, lexicon: Lexicon): Cue[] {
   const cues: Cue[] = [];
   for (let i = first; i <= last; i++) {
-    const match = lexicon.allCues.longest(text.norm, i, last + 1);
+    const match = lexicon.allCues.longest(text.norm, i, last + 1, text.ids);
     if (!match) continue;
     for (const cueClass of match.values) cues.push({ cueClass, start: i, end: match.end });
   }

@@ -24,6 +24,8 @@ export interface Pattern {
   specificity: number;
   /** The alternatives of each required word after the head: a sentence lacking one cannot match. */
   required: ReadonlyArray<readonly string[]>;
+  /** The same as word ids (`patternWordId`). */
+  requiredIds: ReadonlyArray<readonly number[]>;
   text: string;
   where: string;
 }
@@ -69,7 +71,43 @@ export function parsePatternLine(
   if (tokens.filter((t) => t.type === 'target').length > 1) return fail('a pattern has at most one T');
   const words = tokens.filter((t): t is Extract<PatternToken, { type: 'word' }> => t.type === 'word' && !t.optional);
   const required = words.slice(1).map((t) => [...t.alternatives]);
-  return { code, ...kind, tokens, specificity: words.length, required, text, where: at };
+  const requiredIds = required.map((alts) => alts.map(internWord));
+  return { code, ...kind, tokens, specificity: words.length, required, requiredIds, text, where: at };
+}
+
+// Every word a pattern requires after its head has a small integer id. A sentence marks the ids of its words in
+// an array (`SentenceWords`), so asking whether it holds a pattern's words is an array read per word, not a
+// hash lookup: the coder asks that for every candidate pattern of every head (the hot path of issue 2).
+// Shared by all lexicons loaded in the process; ids are never reused.
+const wordIds = new Map<string, number>();
+
+function internWord(word: string): number {
+  let id = wordIds.get(word);
+  if (id === undefined) {
+    id = wordIds.size;
+    wordIds.set(word, id);
+  }
+  return id;
+}
+
+/** The id of a word some pattern requires after its head; -1 for a word no pattern requires. */
+export function patternWordId(word: string): number {
+  return wordIds.get(word) ?? -1;
+}
+
+/** How many pattern word ids exist (it grows while dictionaries load). */
+export function patternWordCount(): number {
+  return wordIds.size;
+}
+
+/** The word forms of one sentence, as the matcher collects them (see match-patterns.ts). */
+export interface SentenceWords {
+  /** Whether the sentence holds the pattern word with this id. */
+  has(id: number): boolean;
+  /** The ids of the pattern words it holds, in order of first occurrence. */
+  readonly ids: readonly number[];
+  /** Whether it holds fewer than `n` distinct word forms (pattern words or not). */
+  sizeBelow(n: number): boolean;
 }
 
 /**
@@ -82,6 +120,11 @@ export interface HeadPatterns {
   /** Patterns with no required word after the head. */
   bare: Pattern[];
   byNextWord: Map<string, Pattern[]>;
+  /** `byNextWord` keyed by word id, and as a list in the same order. */
+  byNextId: Map<number, Pattern[]>;
+  nextWords: Array<{ id: number; patterns: Pattern[] }>;
+  /** `candidatePatterns` results by the next words that contributed to them (see there). */
+  candidates: Map<string, Pattern[]>;
 }
 
 const bySpecificity = (a: Pattern, b: Pattern) => b.specificity - a.specificity || b.tokens.length - a.tokens.length;
@@ -94,7 +137,7 @@ export function indexPatterns(patterns: Pattern[]): Map<string, HeadPatterns> {
     for (const word of head.alternatives) {
       let entry = index.get(word);
       if (!entry) {
-        entry = { all: [], bare: [], byNextWord: new Map() };
+        entry = { all: [], bare: [], byNextWord: new Map(), byNextId: new Map(), nextWords: [], candidates: new Map() };
         index.set(word, entry);
       }
       entry.all.push(pattern);
@@ -111,19 +154,45 @@ export function indexPatterns(patterns: Pattern[]): Map<string, HeadPatterns> {
   for (const entry of index.values()) {
     entry.all.sort(bySpecificity);
     entry.bare.sort(bySpecificity);
+    for (const [word, list] of entry.byNextWord) {
+      const id = internWord(word);
+      entry.byNextId.set(id, list);
+      entry.nextWords.push({ id, patterns: list });
+    }
   }
   return index;
 }
 
 /** The patterns of a head that a sentence (its word forms in `present`) could match, most specific first. */
-export function candidatePatterns(entry: HeadPatterns, present: ReadonlySet<string>): Pattern[] {
+export function candidatePatterns(entry: HeadPatterns, present: SentenceWords): Pattern[] {
   if (entry.all.length <= 12) return entry.all;
-  const out = new Set<Pattern>(entry.bare);
-  // Walk whichever is smaller: the sentence's words or the head's next words.
-  if (present.size < entry.byNextWord.size) {
-    for (const word of present) for (const p of entry.byNextWord.get(word) ?? []) out.add(p);
+  // Walk whichever is smaller: the sentence's words or the head's next words. (Words no pattern requires are
+  // in no list, so walking only the sentence's pattern words, in the same order, adds the same patterns.)
+  const lists: Pattern[][] = [];
+  let key = '';
+  if (present.sizeBelow(entry.byNextWord.size)) {
+    for (const id of present.ids) {
+      const list = entry.byNextId.get(id);
+      if (!list) continue;
+      lists.push(list);
+      key += `${id},`;
+    }
   } else {
-    for (const [word, list] of entry.byNextWord) if (present.has(word)) for (const p of list) out.add(p);
+    for (const { id, patterns } of entry.nextWords) {
+      if (!present.has(id)) continue;
+      lists.push(patterns);
+      key += `${id},`;
+    }
   }
-  return [...out].sort(bySpecificity);
+  // The result depends only on which lists were walked and in what order (equal patterns keep the order they
+  // were added in), and the same few combinations recur sentence after sentence: sorting them once is enough.
+  let sorted = entry.candidates.get(key);
+  if (!sorted) {
+    const out = new Set<Pattern>(entry.bare);
+    for (const list of lists) for (const p of list) out.add(p);
+    sorted = [...out].sort(bySpecificity);
+    if (entry.candidates.size >= 1000) entry.candidates.clear();
+    entry.candidates.set(key, sorted);
+  }
+  return sorted;
 }

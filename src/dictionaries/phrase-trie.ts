@@ -2,6 +2,7 @@
  * A trie over normalised token sequences: longest match from a start token, skipping hyphens inside names.
  */
 import { isJoiner } from '../nlp/normalize.js';
+import { WordTable } from '../nlp/word-table.js';
 
 interface TrieNode<T> {
   next: Map<string, TrieNode<T>>;
@@ -17,8 +18,11 @@ export interface TrieMatch<T> {
 export class PhraseTrie<T> {
   private readonly root: TrieNode<T> = { next: new Map(), values: [] };
   size = 0;
+  /** The root's child for each word id met so far (null: none), so that a miss costs no hash lookup. */
+  private readonly firstById = new WordTable<TrieNode<T> | null>();
 
   add(tokens: string[], value: T): void {
+    this.firstById.clear();
     let node = this.root;
     for (const token of tokens) {
       if (isJoiner(token) || token === '') continue;
@@ -34,13 +38,31 @@ export class PhraseTrie<T> {
     this.size++;
   }
 
-  /** The longest entry starting at `start` in `tokens` (normalised), not reaching `limit`. */
-  longest(tokens: readonly string[], start: number, limit: number): TrieMatch<T> | null {
-    let node = this.root;
-    let best: TrieMatch<T> | null = null;
-    for (let i = start; i < limit; i++) {
+  /**
+   * The longest entry starting at `start` in `tokens` (normalised), not reaching `limit`. With `ids` (the
+   * tokens' word ids, `AnalysedText.ids`), the first step — where most starts end — is looked up by id.
+   */
+  longest(tokens: readonly string[], start: number, limit: number, ids?: readonly number[]): TrieMatch<T> | null {
+    if (start >= limit) return null;
+    let node: TrieNode<T>;
+    const id = ids?.[start];
+    if (id === undefined) {
+      const child = this.root.next.get(tokens[start] as string);
+      if (!child) return null;
+      node = child;
+    } else {
+      let child = this.firstById.get(id);
+      if (child === undefined) {
+        child = this.root.next.get(tokens[start] as string) ?? null;
+        this.firstById.set(id, child);
+      }
+      if (!child) return null;
+      node = child;
+    }
+    let best: TrieMatch<T> | null = node.values.length ? { end: start + 1, values: node.values } : null;
+    for (let i = start + 1; i < limit; i++) {
       const token = tokens[i] as string;
-      if (isJoiner(token) && i > start) continue;
+      if (isJoiner(token)) continue;
       const child = node.next.get(token);
       if (!child) break;
       node = child;

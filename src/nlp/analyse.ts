@@ -6,6 +6,7 @@
 import model from 'wink-eng-lite-web-model';
 import winkNLP from 'wink-nlp';
 import { normalizeToken } from './normalize.js';
+import { WordTable } from './word-table.js';
 
 export interface AnalysedText {
   text: string;
@@ -13,6 +14,11 @@ export interface AnalysedText {
   value: string[];
   /** Normalised (see normalizeToken). */
   norm: string[];
+  /**
+   * The token's word id (wink's lexeme index): tokens with the same id have the same `value` and `norm`, in
+   * every text of the process. Keys of `WordTable`s.
+   */
+  ids: number[];
   lemma: string[];
   /** Universal POS tag (NOUN, VERB, PROPN, AUX, ADP, DET, ADJ, ADV, PRON, PART, CCONJ, SCONJ, NUM, PUNCT…). */
   pos: string[];
@@ -32,6 +38,7 @@ export function analyse(text: string): AnalysedText {
   const doc = nlp.readDoc(text);
   const tokens = doc.tokens();
   const value = tokens.out(its.value) as string[];
+  const ids = tokens.out(its.uniqueId) as number[];
   // its.lemma needs the model's add-ons, which wink's typings do not thread through out().
   const lemma = (tokens.out(its.lemma as never) as unknown as Array<string | undefined>).map((l, i) =>
     // wink gives no lemma for a few rare tokens: fall back to the word itself.
@@ -47,7 +54,13 @@ export function analyse(text: string): AnalysedText {
   let cursor = 0;
   for (let i = 0; i < value.length; i++) {
     const token = value[i] as string;
-    norm[i] = normalizeToken(token);
+    const id = ids[i] as number;
+    let normal = normById.get(id);
+    if (normal === undefined) {
+      normal = normalizeToken(token);
+      normById.set(id, normal);
+    }
+    norm[i] = normal;
     const found = text.indexOf(token, cursor);
     if (found >= 0 && found - cursor < 64) {
       start[i] = found;
@@ -58,8 +71,11 @@ export function analyse(text: string): AnalysedText {
       end[i] = cursor;
     }
   }
-  return { text, value, norm, lemma, pos, start, end, sentences };
+  return { text, value, norm, ids, lemma, pos, start, end, sentences };
 }
+
+// Each word is normalised once, and its tokens then share one string (so the lookups after find its hash kept).
+const normById = new WordTable<string>();
 
 /** Tokenises a dictionary phrase exactly as text is tokenised, returning normalised tokens. */
 export function phraseTokens(phrase: string): string[] {
