@@ -1,38 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { AnalysisEvent, DyadSpec } from '../../src/analysis/analysis-event.js';
+import type { DyadSpec } from '../../src/analysis/analysis-event.js';
 import { describeMovement, detectMovements } from '../../src/analysis/movements.js';
 import { addDays, dayNumber } from '../../src/analysis/periods.js';
 import { buildDyadSeries } from '../../src/analysis/series.js';
 import { dyadState } from '../../src/analysis/state.js';
-import { makeEvent, seededRandom } from './helpers.js';
+import { makeEvent, SIMULATION_START, simulateDyad } from './helpers.js';
 
 const dyad: DyadSpec = { a: 'USA', b: 'PRK', direction: 'both' };
-const START = '2017-01-02';
+const START = SIMULATION_START;
 
-/** Random events day by day; `regime(day)` gives the chance of an event and the chance it is cooperative. */
-function simulate(days: number, seed: number, regime: (day: number) => [number, number]): AnalysisEvent[] {
-  const random = seededRandom(seed);
-  const events: AnalysisEvent[] = [];
-  for (let day = 0; day < days; day++) {
-    const [rate, cooperative] = regime(day);
-    for (let k = 0; k < 3; k++) {
-      if (random() >= rate) continue;
-      const friendly = random() < cooperative;
-      const goldstein = friendly ? 2 + 6 * random() : -(2 + 6 * random());
-      const outbound = random() < 0.5;
-      events.push(
-        makeEvent({
-          date: addDays(START, day),
-          goldstein,
-          source: outbound ? 'USAGOV' : 'PRKGOV',
-          target: outbound ? 'PRKGOV' : 'USAGOV',
-          evidence: `simulated ${seed} ${day} ${k}`,
-        }),
-      );
-    }
-  }
-  return events;
-}
+const simulate = simulateDyad;
 
 const offset = (date: string): number => dayNumber(date) - dayNumber(START);
 
