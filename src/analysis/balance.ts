@@ -24,7 +24,7 @@
  * Volume alone is not a balance change: an already hostile dyad that becomes more hostile is one segment.
  */
 
-import { seededRandom } from './seeded-random.js';
+import { shuffledDaysPValue } from './permutation.js';
 
 export interface NewsDay {
   /** Index of the day in the series (days since its first day). */
@@ -142,32 +142,15 @@ export function segmentBalanceMultiscale(
   const ownRearward = days.map((day) => day.rearward);
   const alpha = options.burstLevel ?? 0.02;
   const rounds = Math.max(1, options.burstPermutations ?? 99);
-  /**
-   * Permutation p-value of the best window of [start, end): the segment's news days shuffled (seeded, so the
-   * result is the same on every run), the best window found again each time; stops as soon as the count of
-   * shuffles at least as extreme rules the window out.
-   */
-  const pValue = (start: number, end: number, observed: number): number => {
-    const length = end - start;
-    const random = seededRandom(length * 7919 + Math.round(observed * 1000));
-    const order = Array.from({ length }, (_, index) => start + index);
-    const fa = new Float64Array(length);
-    const ra = new Float64Array(length);
-    let exceed = 0;
-    for (let round = 1; round <= rounds; round++) {
-      for (let k = length - 1; k > 0; k--) {
-        const pick = Math.floor(random() * (k + 1));
-        [order[k], order[pick]] = [order[pick] as number, order[k] as number];
-      }
-      order.forEach((day, index) => {
-        fa[index] = ownForward[day] as number;
-        ra[index] = ownRearward[day] as number;
-      });
-      if (bestWindow(fa, ra, 0, length).gain >= observed - 1e-9) exceed++;
-      if ((exceed + 1) / (rounds + 1) > alpha) return (exceed + 1) / (round + 1);
-    }
-    return (exceed + 1) / (rounds + 1);
-  };
+  /** Permutation p-value of the best window of [start, end): the segment's news days shuffled (`permutation.ts`). */
+  const pValue = (start: number, end: number, observed: number): number =>
+    shuffledDaysPValue(
+      ownForward.slice(start, end),
+      ownRearward.slice(start, end),
+      observed,
+      { rounds, level: alpha },
+      (fa, ra) => bestWindow(fa, ra, 0, fa.length).gain,
+    );
   const bursts = (start: number, end: number): [number, number][] => {
     if (longest < shortest || end - start <= shortest) return [[start, end]];
     const best = bestWindow(ownForward, ownRearward, start, end);

@@ -33,7 +33,7 @@
  * the de-escalation. Calibration in docs/analysis.md.
  */
 
-import { seededRandom } from './seeded-random.js';
+import { shuffledDaysPValue } from './permutation.js';
 
 /** Units on one calendar day of a stretch. */
 export interface IntensityDay {
@@ -221,10 +221,7 @@ function bestWindow(
   return best;
 }
 
-/**
- * Permutation p-value of the largest G: the days shuffled (seeded by the stretch and the observed G, so the
- * result is the same on every run), the scan repeated; stops as soon as the window is ruled out.
- */
+/** Permutation p-value of the largest G: the stretch's days shuffled, the scan repeated (`permutation.ts`). */
 function permutationP(
   forward: Float64Array,
   rearward: Float64Array,
@@ -232,25 +229,13 @@ function permutationP(
   observed: number,
   rounds: number,
 ): number {
-  const n = forward.length;
-  const random = seededRandom(n * 7919 + Math.round(observed * 1000));
-  const order = Array.from({ length: n }, (_, index) => index);
-  const fa = new Float64Array(n);
-  const ra = new Float64Array(n);
-  let exceed = 0;
-  for (let round = 1; round <= rounds; round++) {
-    for (let k = n - 1; k > 0; k--) {
-      const pick = Math.floor(random() * (k + 1));
-      [order[k], order[pick]] = [order[pick] as number, order[k] as number];
-    }
-    for (let k = 0; k < n; k++) {
-      fa[k] = forward[order[k] as number] as number;
-      ra[k] = rearward[order[k] as number] as number;
-    }
-    if ((bestWindow(fa, ra, settings)?.gain ?? 0) >= observed - 1e-9) exceed++;
-    if ((exceed + 1) / (rounds + 1) > settings.level) return (exceed + 1) / (round + 1);
-  }
-  return (exceed + 1) / (rounds + 1);
+  return shuffledDaysPValue(
+    forward,
+    rearward,
+    observed,
+    { rounds, level: settings.level },
+    (fa, ra) => bestWindow(fa, ra, settings)?.gain ?? 0,
+  );
 }
 
 function definedOnly<T extends object>(options: T): Partial<T> {
