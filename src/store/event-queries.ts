@@ -3,6 +3,7 @@ import { decodeCursor, encodeCursor } from './cursor.js';
 import type { Dialect, Queryable } from './driver.js';
 import { parseDyad } from './dyad-key.js';
 import { periodBounds, readPeriods, shiftDay } from './dyad-periods.js';
+import type { WholePeriodReader } from './period-memo.js';
 import { EVENT_JSON, EVENT_SELECT, eventFromValues, toActor, toDyadDay } from './rows.js';
 import type {
   ActorSeen,
@@ -250,7 +251,12 @@ function periodOfValues(v: readonly unknown[]): DyadPeriod {
  * the inner query sums each day over the direction(s) asked for (primary-key range scans), the outer one sums the
  * days per period and splits them by the sign of their Goldstein sum.
  */
-export async function dyadPeriods(db: Queryable, dialect: Dialect, query: DyadPeriodQuery): Promise<DyadPeriod[]> {
+export async function dyadPeriods(
+  db: Queryable,
+  dialect: Dialect,
+  query: DyadPeriodQuery,
+  readWhole: WholePeriodReader = (...args) => readPeriods(db, ...args),
+): Promise<DyadPeriod[]> {
   const { resolution } = query;
   if (!query.undirected || resolution === 'day') return periodsFromDays(db, dialect, query);
   const { source, target } = parseDyad(query.dyad);
@@ -262,8 +268,7 @@ export async function dyadPeriods(db: Queryable, dialect: Dialect, query: DyadPe
   const cutHead = head !== null && query.from !== head.start;
   const cutTail = tail !== null && query.to !== tail.finish;
   const before = cutHead ? await periodsFromDays(db, dialect, { ...query, to: head.finish }) : [];
-  const whole = await readPeriods(
-    db,
+  const whole = await readWhole(
     sideA,
     sideB,
     resolution,

@@ -13,6 +13,7 @@ import { dyadPeriods, dyadSeries, queryEvents, queryEventsJson, searchActors, to
 import * as feeds from './feeds-table.js';
 import { GroupCommit, GroupLookup } from './group-commit.js';
 import { migrate } from './migrations.js';
+import { PeriodMemo } from './period-memo.js';
 import { applyRollup } from './rollup.js';
 import { EVENT_COLUMNS, eventValues, toCorrection, toDocument, toEvent } from './rows.js';
 import type {
@@ -39,6 +40,8 @@ export class SqlStore implements Store {
   readonly audit: AuditStore;
   private readonly documents: GroupCommit;
   private readonly lookups: GroupLookup;
+  /** Whole periods per pair, kept until the data changes: read-only SQLite connections only (`period-memo.ts`). */
+  private periodMemo: PeriodMemo | null = null;
 
   private constructor(
     readonly driver: Driver,
@@ -56,6 +59,17 @@ export class SqlStore implements Store {
   static async open(driver: Driver, location: string): Promise<SqlStore> {
     await migrate(driver);
     return new SqlStore(driver, location);
+  }
+
+  /**
+   * Wraps a read-only SQLite connection to a database another connection keeps migrated (a server's read
+   * threads): no migrations, and whole periods are read once per pair until `changeMark` moves.
+   */
+  static openReadOnly(driver: Driver, location: string): SqlStore {
+    if (driver.dialect !== 'sqlite') throw new Error('store: read-only stores are SQLite connections');
+    const store = new SqlStore(driver, location);
+    store.periodMemo = new PeriodMemo(driver, () => store.changeMark());
+    return store;
   }
 
   /** Ids asked for together are looked up together (`group-commit.ts`). */
@@ -174,7 +188,9 @@ export class SqlStore implements Store {
   }
 
   dyadPeriods(query: DyadPeriodQuery) {
-    return dyadPeriods(this.driver, this.dialect, query);
+    return this.periodMemo === null
+      ? dyadPeriods(this.driver, this.dialect, query)
+      : dyadPeriods(this.driver, this.dialect, query, this.periodMemo.read);
   }
 
   topDyads(query?: TopDyadsQuery) {

@@ -28,7 +28,14 @@ export class SqliteDriver implements Driver {
   private lock: Promise<void> = Promise.resolve();
   private locked = false;
 
-  constructor(path: string) {
+  /** `readOnly` opens an existing database for reading only (a server's read thread), leaving its settings alone. */
+  constructor(path: string, options: { readOnly?: boolean } = {}) {
+    if (options.readOnly) {
+      this.db = new Database(path, { readonly: true, fileMustExist: true });
+      this.db.pragma('cache_size = -65536');
+      this.db.pragma('busy_timeout = 10000');
+      return;
+    }
     this.db = new Database(path);
     this.db.pragma('journal_mode = WAL');
     // NORMAL in WAL mode keeps every commit atomic and durable against a process crash (kill -9), and only risks
