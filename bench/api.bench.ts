@@ -28,7 +28,7 @@ import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { pino } from 'pino';
 import { createCoder } from '../src/coder/index.js';
-import { startServer } from '../src/server/serve.js';
+import { defaultReadThreads, startServer } from '../src/server/serve.js';
 import { cleanText, documentId } from '../src/store/document-id.js';
 import { dyadKey } from '../src/store/dyad-key.js';
 import { rebuildPeriodsSql } from '../src/store/dyad-periods.js';
@@ -241,6 +241,8 @@ async function serveChild(path: string): Promise<void> {
     logger: pino({ level: 'silent' }),
     apiToken: null,
     feedCheckMinutes: 0,
+    // As `dyadwatch serve` runs it (DYADWATCH_READ_THREADS=0 measures the server without its read pool).
+    readThreads: defaultReadThreads(),
   });
   process.send?.({ port: server.port });
   // The event loop's delay and the time spent in garbage collection tell whether a case's tail latency is the
@@ -249,6 +251,9 @@ async function serveChild(path: string): Promise<void> {
   delay.enable();
   let gcMs = 0;
   let gcMax = 0;
+  // CPU time of the whole server process (its read threads included): per request, it tells what a case costs
+  // even when other work on the machine slows the wall clock.
+  let cpu = process.cpuUsage();
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) {
       gcMs += entry.duration;
@@ -261,11 +266,19 @@ async function serveChild(path: string): Promise<void> {
       delay.reset();
       gcMs = 0;
       gcMax = 0;
+      cpu = process.cpuUsage();
       return;
     }
     if (message !== 'cache') return;
     const { hits, misses } = server.context.cache;
-    const stall = { p99: delay.percentile(99) / 1e6, max: delay.max / 1e6, gcMs, gcMax };
+    const used = process.cpuUsage(cpu);
+    const stall = {
+      p99: delay.percentile(99) / 1e6,
+      max: delay.max / 1e6,
+      gcMs,
+      gcMax,
+      cpuMs: (used.user + used.system) / 1000,
+    };
     process.send?.({ cache: { hits, misses }, stall });
   });
   process.once('disconnect', async () => {
@@ -277,8 +290,8 @@ async function serveChild(path: string): Promise<void> {
 
 interface ChildCounters {
   cache: { hits: number; misses: number };
-  /** The server's event-loop delay (p99, max) and GC time (total, longest pause) since the last reset, in ms. */
-  stall: { p99: number; max: number; gcMs: number; gcMax: number };
+  /** The server's event-loop delay (p99, max), GC time (total, longest pause) and CPU time since the last reset, in ms. */
+  stall: { p99: number; max: number; gcMs: number; gcMax: number; cpuMs: number };
 }
 
 /** The analysis cache's counters and the stall figures in the server child. */
@@ -318,7 +331,8 @@ async function load(child: ChildProcess, title: string, url: string, requests?: 
   const hits = after.hits - before.hits;
   const lookups = hits + after.misses - before.misses;
   const cache = lookups === 0 ? 'no cache' : `cache hits ${((100 * hits) / lookups).toFixed(0)}% of ${lookups}`;
-  const stalls = `loop delay p99 ${stall.p99.toFixed(0)} / max ${stall.max.toFixed(0)} ms, GC ${stall.gcMs.toFixed(0)} ms (max ${stall.gcMax.toFixed(0)})`;
+  const cpu = `server CPU ${(stall.cpuMs / Math.max(1, result.requests.total)).toFixed(2)} ms/req`;
+  const stalls = `${cpu}, loop delay p99 ${stall.p99.toFixed(0)} / max ${stall.max.toFixed(0)} ms, GC ${stall.gcMs.toFixed(0)} ms (max ${stall.gcMax.toFixed(0)})`;
   const errors = result.errors + result.non2xx;
   console.log(
     `${title.padEnd(52)} ${Math.round(result.requests.average).toString().padStart(6)} req/s   p50 ${String(result.latency.p50).padStart(3)} ms   p99 ${String(result.latency.p99).padStart(4)} ms   ${cache}   ${stalls}${errors ? `   (${errors} errors/non-2xx)` : ''}`,

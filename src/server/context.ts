@@ -6,6 +6,7 @@ import type { Coder } from '../coder/types.js';
 import type { FetchLimits } from '../ingest/safe-fetch.js';
 import type { Store } from '../store/store.js';
 import type { AnalysisCache } from './dyad-analysis.js';
+import type { DyadReads } from './dyad-reads.js';
 import type { IngestService } from './ingest-service.js';
 import type { LiveBridge } from './live-bridge.js';
 import type { LiveHub } from './live-hub.js';
@@ -17,6 +18,8 @@ export interface ServerContext {
   /** Feeds the hub from the live bus (`await context.live.ready` before serving). */
   live: LiveBridge;
   cache: AnalysisCache<unknown>;
+  /** Dyad analyses and series, in process or on worker threads (`dyad-reads.ts`). */
+  reads: DyadReads;
   coder: () => Promise<Coder>;
   logger: Logger;
   /**

@@ -5,10 +5,12 @@
  * everything in order on `close()`.
  */
 import type { AddressInfo } from 'node:net';
+import { availableParallelism } from 'node:os';
 import { serve } from '@hono/node-server';
 import { openLiveBus } from '../queue/index.js';
 import { type AppOptions, createApp } from './app.js';
 import type { ServerContext } from './context.js';
+import { ReadPool } from './read-pool.js';
 import { pollFeedLive } from './routes/feeds.js';
 
 export interface ServeOptions extends AppOptions {
@@ -17,6 +19,18 @@ export interface ServeOptions extends AppOptions {
   host?: string;
   /** Minutes between checks for due feeds; 0 turns polling off (default 1). */
   feedCheckMinutes?: number;
+  /**
+   * Worker threads for dyad analyses and series over a SQLite file (`read-pool.ts`); default 0, in the server's
+   * own thread. Ignored for PostgreSQL and `:memory:`, and when `reads` is given.
+   */
+  readThreads?: number;
+}
+
+/** The read threads `dyadwatch serve` starts: `DYADWATCH_READ_THREADS`, else one per core, at most 4. */
+export function defaultReadThreads(env: NodeJS.ProcessEnv = process.env): number {
+  return env.DYADWATCH_READ_THREADS === undefined
+    ? Math.min(4, availableParallelism())
+    : Number(env.DYADWATCH_READ_THREADS);
 }
 
 export interface RunningServer {
@@ -35,10 +49,17 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   // The bus follows the store: PostgreSQL's (DATABASE_URL, DYADWATCH_PG_SCHEMA, as workers use), else in-process.
   const ownBus = options.bus === undefined;
   const bus = options.bus ?? openLiveBus(options.store.dialect === 'postgres' ? {} : { databaseUrl: '' });
-  const { app, context } = createApp({ ...options, bus });
+  const pooled =
+    options.reads === undefined &&
+    (options.readThreads ?? 0) > 0 &&
+    options.store.dialect === 'sqlite' &&
+    options.store.location !== ':memory:';
+  const pool = pooled ? new ReadPool(options.store.location, options.readThreads ?? 1) : null;
+  const { app, context } = createApp({ ...options, bus, ...(pool ? { reads: pool } : {}) });
   const host = options.host ?? '127.0.0.1';
   let server: ReturnType<typeof serve>;
   try {
+    await pool?.ready();
     await context.live.ready;
     server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
       const listening = serve({ fetch: app.fetch, port: options.port ?? 8080, hostname: host }, () =>
@@ -49,6 +70,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   } catch (error) {
     await context.live.stop().catch(() => {});
     if (ownBus) await bus.close().catch(() => {});
+    await pool?.close();
     throw error;
   }
   const port = (server.address() as AddressInfo).port;
@@ -85,6 +107,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       }).then(async () => {
         await context.live.stop();
         if (ownBus) await bus.close();
+        await pool?.close();
       }),
   };
 }

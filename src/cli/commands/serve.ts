@@ -6,21 +6,31 @@ export interface ServeFlags {
   db?: string;
   port?: string;
   host?: string;
+  readThreads?: string;
 }
 
 /** Adds the options `serve` and `start` share. */
 export function withServeOptions(command: Command): Command {
   return withDbOption(command)
     .option('--port <port>', 'port to listen on (default: $PORT or 8080)')
-    .option('--host <address>', 'interface to listen on (default: $HOST or 127.0.0.1; 0.0.0.0 for all)');
+    .option('--host <address>', 'interface to listen on (default: $HOST or 127.0.0.1; 0.0.0.0 for all)')
+    .option(
+      '--read-threads <n>',
+      'worker threads for dyad analyses and series over SQLite (default: $DYADWATCH_READ_THREADS or the cores, at most 4; 0 for none)',
+    );
 }
 
 /** Opens the store, starts the server and keeps it running until Ctrl-C; `demo` imports the demo corpus first. */
 export async function runServer(flags: ServeFlags, demo: boolean): Promise<void> {
   const port = Number(flags.port ?? process.env.PORT ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port ${flags.port}: a port number`);
+  const { startServer, defaultReadThreads } = await import('../../server/serve.js');
+  const readThreads = flags.readThreads === undefined ? defaultReadThreads() : Number(flags.readThreads);
+  if (!Number.isInteger(readThreads) || readThreads < 0 || readThreads > 64) {
+    const given = flags.readThreads ?? `DYADWATCH_READ_THREADS=${process.env.DYADWATCH_READ_THREADS}`;
+    throw new CliError(`--read-threads ${given}: a whole number of threads from 0 to 64`);
+  }
   const { openCliStore, loadCoder } = await import('../../ingest/cli-support.js');
-  const { startServer } = await import('../../server/serve.js');
   const { defaultWebRoot } = await import('../../server/static-files.js');
   const store = await openCliStore(flags);
   const coder = loadCoder();
@@ -49,6 +59,7 @@ export async function runServer(flags: ServeFlags, demo: boolean): Promise<void>
       port,
       host: flags.host ?? process.env.HOST ?? '127.0.0.1',
       webRoot,
+      readThreads,
     });
     if (webRoot === null) process.stderr.write('dashboard not built (npm run build); serving the API only\n');
     process.stdout.write(`dyadwatch: ${server.url}  (store: ${store.location})\n`);

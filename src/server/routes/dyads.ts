@@ -8,9 +8,10 @@ import { addDays } from '../../analysis/periods.js';
 import { rankDyads } from '../../analysis/rank.js';
 import { type DyadSeries, seriesFromRollups } from '../../analysis/series.js';
 import type { AppEnv, ServerContext } from '../context.js';
-import { loadDyadAnalysis, loadDyadSeries, pairTag, type ServedDyadAnalysis, splitDyad } from '../dyad-analysis.js';
+import { pairTag, type ServedDyadAnalysis, splitDyad } from '../dyad-analysis.js';
 import { badRequest } from '../http-error.js';
 import { dyadAnalysisQuerySchema, dyadListQuerySchema, dyadParam, movingQuerySchema } from '../schemas.js';
+import { seriesJsonText } from '../series-json.js';
 import { parseParam, parseQuery } from '../validate.js';
 
 /** The cache tag of a dyad parameter (`USA-PRK`): answers about it are dropped when its pair gets events. */
@@ -21,11 +22,6 @@ function dyadTag(dyad: string): string {
 
 /** Most recent responses listed per direction in the reciprocity answer. */
 const MAX_MOVES = 100;
-
-function seriesJson(series: DyadSeries) {
-  const { reports: _reports, ...rest } = series;
-  return rest;
-}
 
 function reciprocityJson(analysis: DyadAnalysis) {
   const { aToB, bToA, ...rest } = analysis.reciprocity;
@@ -43,7 +39,7 @@ export function registerDyadRoutes(app: Hono<AppEnv>, context: ServerContext): v
     const params = parseQuery(c, dyadAnalysisQuerySchema);
     if (params.from && params.to && params.from > params.to) throw badRequest('from is after to');
     const key = `dyad:${dyad}:${params.from ?? ''}:${params.to ?? ''}:${params.resolution ?? 'week'}`;
-    return context.cache.get(key, () => loadDyadAnalysis(context.store, { dyad, ...params }), [
+    return context.cache.get(key, () => context.reads.analysis({ dyad, ...params }), [
       dyadTag(dyad),
     ]) as Promise<ServedDyadAnalysis>;
   };
@@ -92,16 +88,14 @@ export function registerDyadRoutes(app: Hono<AppEnv>, context: ServerContext): v
   app.get('/api/dyads/:dyad', async (c) => {
     const served = await analysed(c);
     const { analysis } = served;
-    return c.json({
-      ...head(served),
-      series: seriesJson(analysis.series),
-      aToB: seriesJson(analysis.aToB),
-      bToA: seriesJson(analysis.bToA),
+    const rest = JSON.stringify({
       movements: analysis.movements,
       state: analysis.state,
       reciprocity: reciprocityJson(analysis),
       patterns: analysis.patterns,
     });
+    const body = `${JSON.stringify(head(served)).slice(0, -1)},"series":${seriesJsonText(analysis.series)},"aToB":${seriesJsonText(analysis.aToB)},"bToA":${seriesJsonText(analysis.bToA)},${rest.slice(1)}`;
+    return c.body(body, 200, { 'content-type': 'application/json' });
   });
 
   app.get('/api/dyads/:dyad/series', async (c) => {
@@ -109,12 +103,11 @@ export function registerDyadRoutes(app: Hono<AppEnv>, context: ServerContext): v
     const params = parseQuery(c, dyadAnalysisQuerySchema);
     if (params.from && params.to && params.from > params.to) throw badRequest('from is after to');
     const key = `series:${dyad}:${params.from ?? ''}:${params.to ?? ''}:${params.resolution ?? 'week'}`;
-    // The answer is cached as its JSON text: a long series is some 200 KB, and serialising it again for every
+    // The answer is cached as its UTF-8 JSON: a long series is some 200 KB, and serialising it again for every
     // request cost more than everything else the request does (see bench/api.bench.ts).
-    const body = (await context.cache.get(key, async () => {
-      const { series, ...rest } = await loadDyadSeries(context.store, { dyad, ...params });
-      return JSON.stringify({ ...rest, series: seriesJson(series) });
-    }, [dyadTag(dyad)])) as string;
+    const body = (await context.cache.get(key, () => context.reads.seriesJson({ dyad, ...params }), [
+      dyadTag(dyad),
+    ])) as Uint8Array<ArrayBuffer>;
     return c.body(body, 200, { 'content-type': 'application/json' });
   });
 
