@@ -113,16 +113,36 @@ export function eventPairTags(events: readonly { source: string; target: string 
   return [...new Set(events.map((event) => pairTag(event.source, event.target)))];
 }
 
+/** What an answer that is not bytes or text is counted as in the cache's byte budget (a busy dyad's analysis). */
+const OBJECT_BYTES = 256 * 1024;
+
+/** An answer's size for the byte budget: UTF-8 answers by their length, text at two bytes a character. */
+function answerBytes(value: unknown): number {
+  if (value instanceof Uint8Array) return value.byteLength;
+  if (typeof value === 'string') return 2 * value.length;
+  return OBJECT_BYTES;
+}
+
+interface CacheEntry<T> {
+  at: number;
+  value: Promise<T>;
+  pairs: readonly string[] | null;
+  /** Counted in the byte budget once the answer is in. */
+  bytes: number;
+}
+
 /**
  * A cache of read answers. An answer that depends on one dyad's pair is tagged with it (`pairTag`), so a write
  * drops only the answers of the pairs it touched (`invalidate(pairs)`) and every untagged answer (lists over all
  * dyads, event pages without a dyad); a write the server cannot attribute drops everything (`invalidate()`). When
  * the store can tell that another process committed (`Store.changeMark`, SQLite), everything is dropped then, and
  * an answer otherwise stays valid until the data changes, with `stableTtlMs` only as a backstop; where it cannot
- * (PostgreSQL, where workers and CLI imports write unannounced) an answer lives `ttlMs`.
+ * (PostgreSQL, where workers and CLI imports write unannounced) an answer lives `ttlMs`. Past `maxEntries` answers
+ * or `maxBytes`, the least recently used go first (a Map keeps insertion order; a hit moves its answer last).
  */
 export class AnalysisCache<T> {
-  #entries = new Map<string, { at: number; value: Promise<T>; pairs: readonly string[] | null }>();
+  #entries = new Map<string, CacheEntry<T>>();
+  #bytes = 0;
   #mark: number | null = null;
   /** Bumped by every invalidation (tests and the bench read it). */
   generation = 0;
@@ -135,7 +155,17 @@ export class AnalysisCache<T> {
     readonly maxEntries = 500,
     readonly changeMark: (() => Promise<number | null>) | null = null,
     readonly stableTtlMs = 600_000,
+    readonly maxBytes = 256 * 1024 * 1024,
   ) {}
+
+  /** Bytes the cached answers hold (as `answerBytes` counts them). */
+  get bytes(): number {
+    return this.#bytes;
+  }
+
+  get size(): number {
+    return this.#entries.size;
+  }
 
   /** The cached answer for `key`, or `compute`'s, kept under the pairs it depends on (null: depends on all). */
   async get(key: string, compute: () => Promise<T>, pairs: readonly string[] | null = null): Promise<T> {
@@ -148,17 +178,28 @@ export class AnalysisCache<T> {
     const hit = this.#entries.get(key);
     if (hit && performance.now() - hit.at < ttl) {
       this.hits++;
+      this.#entries.delete(key);
+      this.#entries.set(key, hit);
       return hit.value;
     }
     this.misses++;
+    if (hit) this.#drop(key, hit);
     const value = compute();
-    const entry = { at: performance.now(), value, pairs };
-    // A failed computation is forgotten (unless a newer one replaced it meanwhile).
-    value.catch(() => {
-      if (this.#entries.get(key) === entry) this.#entries.delete(key);
-    });
-    if (this.#entries.size >= this.maxEntries) this.#entries.clear();
+    const entry: CacheEntry<T> = { at: performance.now(), value, pairs, bytes: 0 };
     this.#entries.set(key, entry);
+    // A failed computation is forgotten (unless a newer one replaced it meanwhile).
+    value.then(
+      (answer) => {
+        if (this.#entries.get(key) !== entry) return;
+        entry.bytes = answerBytes(answer);
+        this.#bytes += entry.bytes;
+        this.#evict();
+      },
+      () => {
+        if (this.#entries.get(key) === entry) this.#drop(key, entry);
+      },
+    );
+    this.#evict();
     return value;
   }
 
@@ -170,11 +211,26 @@ export class AnalysisCache<T> {
     this.generation++;
     if (pairs === undefined || pairs === null) {
       this.#entries.clear();
+      this.#bytes = 0;
       return;
     }
     const touched = new Set(pairs);
     for (const [key, entry] of this.#entries) {
-      if (entry.pairs === null || entry.pairs.some((pair) => touched.has(pair))) this.#entries.delete(key);
+      if (entry.pairs === null || entry.pairs.some((pair) => touched.has(pair))) this.#drop(key, entry);
+    }
+  }
+
+  #drop(key: string, entry: CacheEntry<T>): void {
+    this.#entries.delete(key);
+    this.#bytes -= entry.bytes;
+  }
+
+  /** Drops least recently used answers until both limits hold. */
+  #evict(): void {
+    while (this.#entries.size > this.maxEntries || this.#bytes > this.maxBytes) {
+      const oldest = this.#entries.entries().next().value;
+      if (oldest === undefined) return;
+      this.#drop(oldest[0], oldest[1]);
     }
   }
 }

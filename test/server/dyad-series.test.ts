@@ -88,6 +88,34 @@ describe('the analysis cache', () => {
     expect([cache.hits, cache.misses]).toEqual([2, 3]);
   });
 
+  it('drops the least recently used answers past its count or its bytes', async () => {
+    const cache = new AnalysisCache<Uint8Array>(5000, 3, null, 600_000, 250);
+    const bytes = (n: number) => async () => new Uint8Array(n);
+    await cache.get('a', bytes(100));
+    await cache.get('b', bytes(100));
+    await cache.get('a', bytes(100)); // a hit: `a` is now the most recent
+    expect(cache.bytes).toBe(200);
+    await cache.get('c', bytes(100)); // 300 bytes > 250: `b`, least recently used, goes
+    expect([cache.size, cache.bytes]).toEqual([2, 200]);
+    const misses = cache.misses;
+    await cache.get('a', bytes(100));
+    await cache.get('c', bytes(100));
+    expect(cache.misses).toBe(misses);
+    await cache.get('b', bytes(100));
+    expect(cache.misses).toBe(misses + 1);
+    // Count-bound too: four small answers in a cache of three keep the three most recent.
+    const small = new AnalysisCache<Uint8Array>(5000, 3);
+    for (const key of ['w', 'x', 'y', 'z']) await small.get(key, bytes(1));
+    await small.get('w', bytes(1));
+    expect([small.size, small.misses]).toEqual([3, 5]);
+    // A failed answer is not kept and not counted.
+    await expect(cache.get('bad', async () => Promise.reject(new Error('no')))).rejects.toThrow('no');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(cache.bytes).toBe(200);
+    cache.invalidate();
+    expect([cache.size, cache.bytes]).toEqual([0, 0]);
+  });
+
   it('lives ttlMs where the store cannot tell (PostgreSQL)', async () => {
     let computed = 0;
     const cache = new AnalysisCache<number>(0, 500, async () => null);

@@ -96,6 +96,8 @@ function exportResponse(store: Store, query: EventQuery, q: string | undefined, 
   });
 }
 
+const utf8 = new TextEncoder();
+
 export function registerEventRoutes(app: Hono<AppEnv>, context: ServerContext): void {
   app.get('/api/events', async (c) => {
     const params = parseQuery(c, eventQuerySchema);
@@ -110,14 +112,17 @@ export function registerEventRoutes(app: Hono<AppEnv>, context: ServerContext): 
     // A miss asks the store for the page's JSON text (on SQLite the rows come out of the database as JSON).
     // A page of one dyad is dropped when that dyad's pair gets events; other pages on every write.
     const pairs = params.dyad === undefined ? null : [pairTag(...(params.dyad.split('-') as [string, string]))];
+    // Kept as UTF-8, so a cached page is written to each reader without encoding it again.
     const body = (await context.cache.get(
       `events:${JSON.stringify(params)}`,
       async () =>
-        params.q === undefined
-          ? await context.store.queryEventsJson(query).catch(rethrowCursor)
-          : JSON.stringify(await searchEvents(context.store, query, params.q).catch(rethrowCursor)),
+        utf8.encode(
+          params.q === undefined
+            ? await context.store.queryEventsJson(query).catch(rethrowCursor)
+            : JSON.stringify(await searchEvents(context.store, query, params.q).catch(rethrowCursor)),
+        ),
       pairs,
-    )) as string;
+    )) as Uint8Array<ArrayBuffer>;
     return c.body(body, 200, { 'content-type': 'application/json' });
   });
 }
