@@ -19,12 +19,12 @@ import type { Store } from '../store/store.js';
 import { auditWrites, authenticate, csrfGuard } from './auth.js';
 import type { AppEnv, ServerContext } from './context.js';
 import { AnalysisCache } from './dyad-analysis.js';
-import { type DyadReads, inProcessDyadReads } from './dyad-reads.js';
 import { type ErrorBody, HttpError } from './http-error.js';
 import { IngestService } from './ingest-service.js';
 import { LiveBridge } from './live-bridge.js';
 import { LiveHub } from './live-hub.js';
 import { openApiDocument } from './openapi.js';
+import { inProcessReads, type Reads } from './reads.js';
 import { registerActorRoutes } from './routes/actors.js';
 import { registerAuthRoutes } from './routes/auth.js';
 import { registerCommentaryRoutes } from './routes/commentary.js';
@@ -46,7 +46,7 @@ export interface AppOptions {
   coder: () => Promise<Coder>;
   hub?: LiveHub;
   /** Where dyad analyses and series are computed; default in the server's own thread. */
-  reads?: DyadReads;
+  reads?: Reads;
   /**
    * The live bus the server listens on (and announces its own ingests on); default a private in-process bus.
    * `startServer` passes the deployment's bus (`openLiveBus`), so workers' events reach this server's browsers.
@@ -109,7 +109,7 @@ export function createApp(options: AppOptions): { app: Hono<AppEnv>; context: Se
     store: options.store,
     hub,
     cache,
-    reads: options.reads ?? inProcessDyadReads(options.store),
+    reads: options.reads ?? inProcessReads(options.store),
     coder: options.coder,
     logger,
     apiToken: options.apiToken === undefined ? process.env.DYADWATCH_API_TOKEN || null : options.apiToken,

@@ -6,10 +6,10 @@ import type { Coder } from '../coder/types.js';
 import type { FetchLimits } from '../ingest/safe-fetch.js';
 import type { Store } from '../store/store.js';
 import type { AnalysisCache } from './dyad-analysis.js';
-import type { DyadReads } from './dyad-reads.js';
 import type { IngestService } from './ingest-service.js';
 import type { LiveBridge } from './live-bridge.js';
 import type { LiveHub } from './live-hub.js';
+import type { Reads } from './reads.js';
 
 export interface ServerContext {
   store: Store;
@@ -19,7 +19,7 @@ export interface ServerContext {
   live: LiveBridge;
   cache: AnalysisCache<unknown>;
   /** Dyad analyses and series, in process or on worker threads (`dyad-reads.ts`). */
-  reads: DyadReads;
+  reads: Reads;
   coder: () => Promise<Coder>;
   logger: Logger;
   /**

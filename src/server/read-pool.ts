@@ -13,15 +13,19 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { packageRoot } from '../package-root.js';
+import type { EventQuery } from '../store/store.js';
 import type { DyadAnalysisRequest, ServedDyadAnalysis } from './dyad-analysis.js';
-import type { DyadReads } from './dyad-reads.js';
 import { HttpError } from './http-error.js';
+import type { Reads } from './reads.js';
 
-export interface ReadRequest {
-  id: number;
-  task: 'series' | 'analysis';
-  request: DyadAnalysisRequest;
-}
+export type ReadRequest = { id: number } & (
+  | { task: 'series'; request: DyadAnalysisRequest }
+  | { task: 'analysis'; request: DyadAnalysisRequest }
+  | { task: 'events'; query: EventQuery; q: string | undefined }
+);
+
+/** A task without its id, as `#run` takes it. */
+type ReadTask = ReadRequest extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never;
 
 export type ReadReply =
   | { id: number; bytes: Uint8Array<ArrayBuffer> }
@@ -47,7 +51,7 @@ function workerFile(): string {
   return built;
 }
 
-export class ReadPool implements DyadReads {
+export class ReadPool implements Reads {
   readonly #workers: (PoolWorker | null)[];
   readonly #file = workerFile();
   #nextId = 1;
@@ -68,15 +72,21 @@ export class ReadPool implements DyadReads {
   }
 
   async seriesJson(request: DyadAnalysisRequest): Promise<Uint8Array<ArrayBuffer>> {
-    const reply = await this.#run('series', request);
+    const reply = await this.#run({ task: 'series', request });
     if (!('bytes' in reply)) throw new Error('read pool: a series read got no bytes');
     return reply.bytes;
   }
 
   async analysis(request: DyadAnalysisRequest): Promise<ServedDyadAnalysis> {
-    const reply = await this.#run('analysis', request);
+    const reply = await this.#run({ task: 'analysis', request });
     if (!('analysis' in reply)) throw new Error('read pool: an analysis read got no analysis');
     return reply.analysis;
+  }
+
+  async eventPageJson(query: EventQuery, q?: string): Promise<Uint8Array<ArrayBuffer>> {
+    const reply = await this.#run({ task: 'events', query, q });
+    if (!('bytes' in reply)) throw new Error('read pool: an event page read got no bytes');
+    return reply.bytes;
   }
 
   async close(): Promise<void> {
@@ -137,14 +147,14 @@ export class ReadPool implements DyadReads {
     return best as PoolWorker;
   }
 
-  async #run(task: ReadRequest['task'], request: DyadAnalysisRequest): Promise<ReadReply> {
+  async #run(task: ReadTask): Promise<ReadReply> {
     if (this.#closed) throw new Error('read pool: closed');
     const worker = this.#pick();
     await worker.ready;
     const id = this.#nextId++;
     const reply = await new Promise<ReadReply>((resolve, reject) => {
       worker.pending.set(id, { resolve, reject });
-      worker.thread.postMessage({ id, task, request } satisfies ReadRequest);
+      worker.thread.postMessage({ id, ...task } satisfies ReadRequest);
     });
     if ('error' in reply) {
       const { status, message } = reply.error;

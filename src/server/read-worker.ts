@@ -6,14 +6,14 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
-import { inProcessDyadReads } from './dyad-reads.js';
 import { HttpError } from './http-error.js';
 import type { ReadReply, ReadRequest } from './read-pool.js';
+import { inProcessReads } from './reads.js';
 
 const port = parentPort;
 if (port === null) throw new Error('read-worker: run it as a worker thread (see read-pool.ts)');
 const store = await openSqliteStore((workerData as { path: string }).path, { readOnly: true });
-const reads = inProcessDyadReads(store);
+const reads = inProcessReads(store);
 
 port.on('message', async (message: ReadRequest | 'close') => {
   if (message === 'close') {
@@ -21,13 +21,16 @@ port.on('message', async (message: ReadRequest | 'close') => {
     port.close();
     return;
   }
-  const { id, task, request } = message;
+  const { id } = message;
   try {
-    if (task === 'series') {
-      const bytes = await reads.seriesJson(request);
-      port.postMessage({ id, bytes } satisfies ReadReply, [bytes.buffer]);
+    if (message.task === 'analysis') {
+      port.postMessage({ id, analysis: await reads.analysis(message.request) } satisfies ReadReply);
     } else {
-      port.postMessage({ id, analysis: await reads.analysis(request) } satisfies ReadReply);
+      const bytes =
+        message.task === 'series'
+          ? await reads.seriesJson(message.request)
+          : await reads.eventPageJson(message.query, message.q);
+      port.postMessage({ id, bytes } satisfies ReadReply, [bytes.buffer]);
     }
   } catch (error) {
     const status = error instanceof HttpError ? error.status : null;

@@ -8,9 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/package-root.js';
-import { inProcessDyadReads } from '../../src/server/dyad-reads.js';
 import { HttpError } from '../../src/server/http-error.js';
 import { ReadPool } from '../../src/server/read-pool.js';
+import { inProcessReads } from '../../src/server/reads.js';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import type { ExternalEvent, Store } from '../../src/store/store.js';
 import { event } from '../helpers/coded.js';
@@ -55,7 +55,7 @@ describe.skipIf(!built)('the read pool', () => {
   });
 
   it('answers series and analyses as the server thread does, for several requests at once', async () => {
-    const here = inProcessDyadReads(store);
+    const here = inProcessReads(store);
     const requests = [
       { dyad: 'USA-PRK' },
       { dyad: 'PRK-USA', resolution: 'month' as const },
@@ -71,6 +71,22 @@ describe.skipIf(!built)('the read pool', () => {
     const analysis = await pool.analysis({ dyad: 'USA-PRK', from: '2018-01-01', to: '2018-03-31' });
     expect(analysis).toEqual(await here.analysis({ dyad: 'USA-PRK', from: '2018-01-01', to: '2018-03-31' }));
     expect(analysis.basis).toBe('events');
+  });
+
+  it('answers event pages, text searches included, as the server thread does', async () => {
+    const here = inProcessReads(store);
+    const queries = [
+      { dyad: 'USA-PRK', undirected: true, limit: 50 },
+      { dyad: 'PRK-USA', order: 'desc' as const, limit: 20, from: '2018-03-01' },
+    ];
+    for (const query of queries) {
+      expect(Buffer.from(await pool.eventPageJson(query)).toString()).toBe(
+        Buffer.from(await here.eventPageJson(query)).toString(),
+      );
+    }
+    const found = JSON.parse(Buffer.from(await pool.eventPageJson({ limit: 5 }, 'threatened')).toString());
+    expect(found.items).toHaveLength(5);
+    expect(found).toEqual(JSON.parse(Buffer.from(await here.eventPageJson({ limit: 5 }, 'threatened')).toString()));
   });
 
   it('passes a 404 through as an HttpError', async () => {
@@ -92,11 +108,18 @@ describe.skipIf(!built)('the read pool', () => {
   it('serves the API: a series through the pool equals one from the server thread', async () => {
     const { app: pooledApp } = testApp(store, { reads: pool });
     const { app: plainApp } = testApp(store);
-    for (const path of ['/api/dyads/USA-PRK/series?resolution=month', '/api/dyads/USA-PRK/state']) {
+    for (const path of [
+      '/api/dyads/USA-PRK/series?resolution=month',
+      '/api/dyads/USA-PRK/state',
+      '/api/events?q=panmunjom',
+    ]) {
       const [a, b] = await Promise.all([pooledApp.request(path, {}, LOOPBACK), plainApp.request(path, {}, LOOPBACK)]);
       expect(a.status).toBe(200);
       expect(await a.text()).toBe(await b.text());
     }
     expect((await pooledApp.request('/api/dyads/RUS-UKR/series', {}, LOOPBACK)).status).toBe(404);
+    const badCursor = await pooledApp.request('/api/events?dyad=USA-PRK&cursor=nonsense', {}, LOOPBACK);
+    expect(badCursor.status).toBe(400);
+    expect(((await badCursor.json()) as { error: { message: string } }).error.message).toMatch(/cursor/);
   });
 });

@@ -4,17 +4,14 @@
  * events per request; the cursor then continues the scan where it stopped.
  */
 import type { Hono } from 'hono';
-import { encodeCursor } from '../../store/cursor.js';
 import { type ExportFormat, exportEvents } from '../../store/export-events.js';
-import type { EventQuery, Page, Store, StoredEvent } from '../../store/store.js';
+import type { EventQuery, Store } from '../../store/store.js';
 import type { AppEnv, ServerContext } from '../context.js';
 import { pairTag } from '../dyad-analysis.js';
 import { badRequest } from '../http-error.js';
 import { type EventQueryParams, eventQuerySchema } from '../schemas.js';
 import { parseQuery } from '../validate.js';
 
-export const MAX_TEXT_SCAN = 50_000;
-/** Largest export in events; more asks the user to narrow the filters. */
 export const MAX_EXPORT = 1_000_000;
 
 export function toEventQuery(params: EventQueryParams): EventQuery {
@@ -24,38 +21,6 @@ export function toEventQuery(params: EventQueryParams): EventQuery {
     if (value !== undefined) (query as Record<string, unknown>)[key] = value;
   }
   return query;
-}
-
-function matchesText(event: StoredEvent, needle: string): boolean {
-  return (
-    event.evidence.toLowerCase().includes(needle) ||
-    event.source_text.toLowerCase().includes(needle) ||
-    event.target_text.toLowerCase().includes(needle) ||
-    event.cameo_name.toLowerCase().includes(needle)
-  );
-}
-
-/** One page of events whose text contains `q`, scanning at most `MAX_TEXT_SCAN` events. */
-export async function searchEvents(store: Store, query: EventQuery, q: string): Promise<Page<StoredEvent>> {
-  const needle = q.toLowerCase();
-  const limit = query.limit ?? 100;
-  const items: StoredEvent[] = [];
-  let cursor = query.cursor ?? null;
-  let scanned = 0;
-  for (;;) {
-    const page = await store.queryEvents({ ...query, limit: 1000, cursor });
-    for (const [index, event] of page.items.entries()) {
-      scanned++;
-      cursor = encodeCursor([event.date, event.id]);
-      if (matchesText(event, needle)) items.push(event);
-      if (items.length === limit) {
-        const exhausted = page.next === null && index === page.items.length - 1;
-        return { items, next: exhausted ? null : cursor };
-      }
-    }
-    if (page.next === null) return { items, next: null };
-    if (scanned >= MAX_TEXT_SCAN) return { items, next: cursor };
-  }
 }
 
 function exportResponse(store: Store, query: EventQuery, q: string | undefined, format: ExportFormat): Response {
@@ -96,8 +61,6 @@ function exportResponse(store: Store, query: EventQuery, q: string | undefined, 
   });
 }
 
-const utf8 = new TextEncoder();
-
 export function registerEventRoutes(app: Hono<AppEnv>, context: ServerContext): void {
   app.get('/api/events', async (c) => {
     const params = parseQuery(c, eventQuerySchema);
@@ -115,12 +78,7 @@ export function registerEventRoutes(app: Hono<AppEnv>, context: ServerContext): 
     // Kept as UTF-8, so a cached page is written to each reader without encoding it again.
     const body = (await context.cache.get(
       `events:${JSON.stringify(params)}`,
-      async () =>
-        utf8.encode(
-          params.q === undefined
-            ? await context.store.queryEventsJson(query).catch(rethrowCursor)
-            : JSON.stringify(await searchEvents(context.store, query, params.q).catch(rethrowCursor)),
-        ),
+      () => context.reads.eventPageJson(query, params.q).catch(rethrowCursor),
       pairs,
     )) as Uint8Array<ArrayBuffer>;
     return c.body(body, 200, { 'content-type': 'application/json' });

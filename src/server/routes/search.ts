@@ -1,10 +1,10 @@
 /** `/api/search`: one box for actors (code or name), documents (title or text) and events (evidence). */
 import type { Hono } from 'hono';
 import type { AppEnv, ServerContext } from '../context.js';
+import { searchEvents } from '../event-search.js';
 import { searchQuerySchema } from '../schemas.js';
 import { parseQuery } from '../validate.js';
 import { searchDocuments } from './documents.js';
-import { searchEvents } from './events.js';
 
 export function registerSearchRoutes(app: Hono<AppEnv>, context: ServerContext): void {
   app.get('/api/search', async (c) => {
