@@ -254,6 +254,8 @@ async function serveChild(path: string): Promise<void> {
   // CPU time of the whole server process (its read threads included): per request, it tells what a case costs
   // even when other work on the machine slows the wall clock.
   let cpu = process.cpuUsage();
+  // The event loop's busy share: how much of the server's one request thread a case takes.
+  let loop = performance.eventLoopUtilization();
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) {
       gcMs += entry.duration;
@@ -267,17 +269,20 @@ async function serveChild(path: string): Promise<void> {
       gcMs = 0;
       gcMax = 0;
       cpu = process.cpuUsage();
+      loop = performance.eventLoopUtilization();
       return;
     }
     if (message !== 'cache') return;
     const { hits, misses } = server.context.cache;
     const used = process.cpuUsage(cpu);
+    const busy = performance.eventLoopUtilization(loop).utilization;
     const stall = {
       p99: delay.percentile(99) / 1e6,
       max: delay.max / 1e6,
       gcMs,
       gcMax,
       cpuMs: (used.user + used.system) / 1000,
+      busy,
     };
     process.send?.({ cache: { hits, misses }, stall });
   });
@@ -291,7 +296,7 @@ async function serveChild(path: string): Promise<void> {
 interface ChildCounters {
   cache: { hits: number; misses: number };
   /** The server's event-loop delay (p99, max), GC time (total, longest pause) and CPU time since the last reset, in ms. */
-  stall: { p99: number; max: number; gcMs: number; gcMax: number; cpuMs: number };
+  stall: { p99: number; max: number; gcMs: number; gcMax: number; cpuMs: number; busy: number };
 }
 
 /** The analysis cache's counters and the stall figures in the server child. */
@@ -332,7 +337,7 @@ async function load(child: ChildProcess, title: string, url: string, requests?: 
   const lookups = hits + after.misses - before.misses;
   const cache = lookups === 0 ? 'no cache' : `cache hits ${((100 * hits) / lookups).toFixed(0)}% of ${lookups}`;
   const cpu = `server CPU ${(stall.cpuMs / Math.max(1, result.requests.total)).toFixed(2)} ms/req`;
-  const stalls = `${cpu}, loop delay p99 ${stall.p99.toFixed(0)} / max ${stall.max.toFixed(0)} ms, GC ${stall.gcMs.toFixed(0)} ms (max ${stall.gcMax.toFixed(0)})`;
+  const stalls = `${cpu}, event loop busy ${(100 * stall.busy).toFixed(0)}%, loop delay p99 ${stall.p99.toFixed(0)} / max ${stall.max.toFixed(0)} ms, GC ${stall.gcMs.toFixed(0)} ms (max ${stall.gcMax.toFixed(0)})`;
   const errors = result.errors + result.non2xx;
   console.log(
     `${title.padEnd(52)} ${Math.round(result.requests.average).toString().padStart(6)} req/s   p50 ${String(result.latency.p50).padStart(3)} ms   p99 ${String(result.latency.p99).padStart(4)} ms   ${cache}   ${stalls}${errors ? `   (${errors} errors/non-2xx)` : ''}`,
