@@ -153,18 +153,50 @@ export interface DailyRollupRow {
  * shares are 0, `reports` is empty and `reports`/`mentions` per point count events.
  */
 export function seriesFromRollups(rows: readonly DailyRollupRow[], options: SeriesOptions): DyadSeries {
-  const { from, to } = resolveRange(
-    rows.map((row) => row.day),
-    options,
-  );
+  return rollupSeries(rows, options, (point, row) => {
+    if (row.goldsteinSum > 0) point.cooperative += row.goldsteinSum;
+    else point.conflictual -= row.goldsteinSum;
+  });
+}
+
+/** A roll-up row over several days that carries their cooperative and conflictual sums (the store's periods). */
+export interface PeriodRollupRow extends DailyRollupRow {
+  /** The sum of the Goldstein sums of its days that were positive. */
+  cooperative: number;
+  /** Minus the sum of the Goldstein sums of its other days. */
+  conflictual: number;
+}
+
+/**
+ * The series from week or month rows that keep their days' cooperative and conflictual sums apart
+ * (`Store.dyadPeriods`): the same points as `seriesFromRollups` over the days they sum.
+ */
+export function seriesFromPeriodRollups(rows: readonly PeriodRollupRow[], options: SeriesOptions): DyadSeries {
+  return rollupSeries(rows, options, (point, row) => {
+    point.cooperative += row.cooperative;
+    point.conflictual += row.conflictual;
+  });
+}
+
+function rollupSeries<Row extends DailyRollupRow>(
+  rows: readonly Row[],
+  options: SeriesOptions,
+  addSigned: (point: SeriesPoint, row: Row) => void,
+): DyadSeries {
+  const { from, to } =
+    options.from && options.to
+      ? { from: options.from.slice(0, 10), to: options.to.slice(0, 10) }
+      : resolveRange(
+          rows.map((row) => row.day),
+          options,
+        );
   const frame = createFrame(from, to, options);
   for (const row of rows) {
     if (row.day < from || row.day > to) continue;
     const point = frame.points[frame.indexOf(row.day)];
     if (!point) continue;
     addRollupRow(point, row);
-    if (row.goldsteinSum > 0) point.cooperative += row.goldsteinSum;
-    else point.conflictual -= row.goldsteinSum;
+    addSigned(point, row);
   }
   finishPoints(frame.points, frame.halfLifeDays, options.resolution ?? 'week');
   return seriesOf(frame, options, [], false);

@@ -6,7 +6,7 @@
  */
 import { type AnalysisEvent, analyseDyad, analyseDyadRollups, type DyadAnalysis } from '../analysis/index.js';
 import type { Resolution } from '../analysis/periods.js';
-import { buildDyadSeries, type DailyRollupRow, type DyadSeries, seriesFromRollups } from '../analysis/series.js';
+import { buildDyadSeries, type DyadSeries, seriesFromPeriodRollups } from '../analysis/series.js';
 import { dyadSide } from '../store/dyad-key.js';
 import type { DyadPeriod, Store, StoredEvent } from '../store/store.js';
 import { notFound } from './http-error.js';
@@ -236,30 +236,6 @@ export class AnalysisCache<T> {
 }
 
 /**
- * The roll-up periods as daily rows that `seriesFromRollups` sums to the same points: per period, one row with the
- * counts and the cooperative days' sum, and one with nothing but the conflictual days' (negative) sum, so the
- * series' cooperative, conflictual and net come out as if it had read every day.
- */
-export function periodRows(periods: readonly DyadPeriod[]): DailyRollupRow[] {
-  const rows: DailyRollupRow[] = [];
-  for (const period of periods) {
-    rows.push({ ...period, goldsteinSum: period.cooperative });
-    if (period.conflictual !== 0) {
-      rows.push({
-        day: period.day,
-        events: 0,
-        quad: [0, 0, 0, 0],
-        goldsteinSum: -period.conflictual,
-        forward: 0,
-        rearward: 0,
-        neutral: 0,
-      });
-    }
-  }
-  return rows;
-}
-
-/**
  * Only the undirected series (no change points, no reciprocity): what the chart and `/series` need, cheaply. The
  * database sums the roll-up per period (`Store.dyadPeriods`), so ten years of a busy dyad are some 500 weekly rows.
  */
@@ -306,6 +282,6 @@ export async function loadDyadSeries(
     b,
     basis: 'rollups',
     events: total,
-    series: seriesFromRollups(periodRows(periods), bounded),
+    series: seriesFromPeriodRollups(periods, bounded),
   };
 }
