@@ -52,6 +52,8 @@ export async function startHarness(): Promise<Harness> {
     logger: pino({ level: 'silent' }),
     apiToken: null,
     feedCheckMinutes: 0,
+    // As `dyadwatch start` serves: dyad reads and event pages on read threads (the built worker).
+    readThreads: 2,
   });
   mkdirSync(SCREENSHOTS, { recursive: true });
   const browser = await chromium.launchPersistentContext(join(dir, 'profile'), {
