@@ -6,6 +6,7 @@
 import model from 'wink-eng-lite-web-model';
 import winkNLP from 'wink-nlp';
 import { normalizeToken } from './normalize.js';
+import { withStatelessTokenizer } from './stateless-tokenizer.js';
 import { WordTable } from './word-table.js';
 
 export interface AnalysedText {
@@ -31,7 +32,8 @@ export interface AnalysedText {
 
 // Only what the coder reads: sentence breaks and POS (lemmas come with POS). wink's default pipeline also runs
 // negation, sentiment and named-entity stages whose output the coder never looks at.
-const nlp = winkNLP(model, ['sbd', 'pos']);
+// withStatelessTokenizer: a text is tokenised the same whatever the process read before it.
+const nlp = winkNLP(withStatelessTokenizer(model), ['sbd', 'pos']);
 const its = nlp.its;
 
 export function analyse(text: string): AnalysedText {
