@@ -89,6 +89,13 @@ describe.skipIf(!built)('the read pool', () => {
     expect(found).toEqual(JSON.parse(Buffer.from(await here.eventPageJson({ limit: 5 }, 'threatened')).toString()));
   });
 
+  it('says so when its workers cannot open the store', async () => {
+    const broken = new ReadPool(join(dir, 'missing', 'none.db'), 1);
+    await expect(broken.ready()).rejects.toThrow(/read pool: a worker (failed|exited)/);
+    await expect(broken.seriesJson({ dyad: 'USA-PRK' })).rejects.toThrow(/read pool/);
+    await broken.close();
+  });
+
   it('passes a 404 through as an HttpError', async () => {
     const missing = pool.seriesJson({ dyad: 'RUS-UKR' });
     await expect(missing).rejects.toBeInstanceOf(HttpError);
