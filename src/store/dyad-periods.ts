@@ -11,6 +11,7 @@
  */
 import { beforeCommit } from './before-commit.js';
 import type { Dialect, Queryable } from './driver.js';
+import type { DyadPeriod } from './store.js';
 
 export type PeriodResolution = 'week' | 'month';
 
@@ -214,11 +215,28 @@ export async function readPeriods(
   resolution: PeriodResolution,
   from: string,
   to: string,
-): Promise<unknown[][]> {
-  return db.values(
+): Promise<DyadPeriod[]> {
+  const rows = await db.values(
     `SELECT first_day, last_day, events, quad1, quad2, quad3, quad4, goldstein_sum, cooperative, conflictual,
        forward, rearward, neutral
      FROM dyad_periods WHERE side_a = ? AND side_b = ? AND resolution = ? AND start >= ? AND start <= ? ORDER BY start`,
     [sideA, sideB, resolution, from, to],
   );
+  return rows.map(periodOfValues);
+}
+
+/** A `dyad_periods` row as `readPeriods` selects it. */
+function periodOfValues(v: readonly unknown[]): DyadPeriod {
+  return {
+    day: String(v[0]),
+    lastDay: String(v[1]),
+    events: Number(v[2] ?? 0),
+    quad: [Number(v[3] ?? 0), Number(v[4] ?? 0), Number(v[5] ?? 0), Number(v[6] ?? 0)],
+    goldsteinSum: Number(v[7] ?? 0),
+    cooperative: Number(v[8] ?? 0),
+    conflictual: Number(v[9] ?? 0),
+    forward: Number(v[10] ?? 0),
+    rearward: Number(v[11] ?? 0),
+    neutral: Number(v[12] ?? 0),
+  };
 }

@@ -228,22 +228,6 @@ async function periodsFromDays(db: Queryable, dialect: Dialect, query: DyadPerio
   });
 }
 
-/** A `dyad_periods` row read by `readPeriods`. */
-function periodOfValues(v: readonly unknown[]): DyadPeriod {
-  return {
-    day: String(v[0]),
-    lastDay: String(v[1]),
-    events: Number(v[2] ?? 0),
-    quad: [Number(v[3] ?? 0), Number(v[4] ?? 0), Number(v[5] ?? 0), Number(v[6] ?? 0)],
-    goldsteinSum: Number(v[7] ?? 0),
-    cooperative: Number(v[8] ?? 0),
-    conflictual: Number(v[9] ?? 0),
-    forward: Number(v[10] ?? 0),
-    rearward: Number(v[11] ?? 0),
-    neutral: Number(v[12] ?? 0),
-  };
-}
-
 /**
  * See `Store.dyadPeriods`. Undirected weeks and months come from the per-period roll-up (`dyad-periods.ts`): the
  * whole periods in the range are its rows; a period the range cuts (a `from` after its first day, a `to` before
@@ -276,7 +260,7 @@ export async function dyadPeriods(
     cutTail ? shiftDay(tail.start, -1) : (query.to ?? LAST_DAY),
   );
   const after = cutTail ? await periodsFromDays(db, dialect, { ...query, from: tail.start }) : [];
-  return [...before, ...whole.map(periodOfValues), ...after];
+  return [...before, ...whole, ...after];
 }
 
 /** See `Store.topDyads`. */

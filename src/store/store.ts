@@ -298,9 +298,10 @@ export interface Store {
   dyadSeries(query: DyadSeriesQuery): Promise<DyadDay[]>;
   /**
    * The roll-up summed per period in the database: a whole-range weekly series of a busy dyad is some 500 rows
-   * instead of 3,650 daily rows per direction.
+   * instead of 3,650 daily rows per direction. The periods may be shared with later answers (a read-only store
+   * keeps them, `period-memo.ts`): read them, do not change them.
    */
-  dyadPeriods(query: DyadPeriodQuery): Promise<DyadPeriod[]>;
+  dyadPeriods(query: DyadPeriodQuery): Promise<readonly Readonly<DyadPeriod>[]>;
   topDyads(query?: TopDyadsQuery): Promise<DyadVolume[]>;
   /**
    * A number that changes whenever another connection or process commits to the database, or null when the
