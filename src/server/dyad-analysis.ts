@@ -5,11 +5,11 @@
  * changes (`AnalysisCache`).
  */
 import { type AnalysisEvent, analyseDyad, analyseDyadRollups, type DyadAnalysis } from '../analysis/index.js';
-import type { Resolution } from '../analysis/periods.js';
+import { dayNumber, nominalDays, type Resolution } from '../analysis/periods.js';
 import { buildDyadSeries, type DyadSeries, seriesFromPeriodRollups } from '../analysis/series.js';
 import { dyadSide } from '../store/dyad-key.js';
 import type { DyadPeriod, Store, StoredEvent } from '../store/store.js';
-import { notFound } from './http-error.js';
+import { badRequest, notFound } from './http-error.js';
 
 /** Dyads with more events than this are analysed from roll-ups. */
 export const EVENT_ANALYSIS_LIMIT = 5_000;
@@ -20,6 +20,24 @@ export const EVENT_ANALYSIS_LIMIT = 5_000;
  * range in a few milliseconds (see docs/api.md).
  */
 export const SERIES_EVENT_LIMIT = 1_000;
+
+/**
+ * The most points a series may have (a query-cost limit): 20,000 is 54 years of days, four centuries of weeks.
+ * Without it, `from=0001-01-01&resolution=day` made a read thread build and analyse 740,000 days.
+ */
+export const MAX_SERIES_POINTS = 20_000;
+
+/** Refuses (400) a range that would make a series longer than `MAX_SERIES_POINTS`. */
+function checkSeriesLength(from: string, to: string, resolution: Resolution): void {
+  const points = Math.floor((dayNumber(to) - dayNumber(from)) / nominalDays(resolution)) + 1;
+  if (points <= MAX_SERIES_POINTS) return;
+  const unit = resolution === 'day' ? 'days' : `${resolution}s`;
+  const coarser =
+    resolution === 'day' ? ' or ask for weeks or months' : resolution === 'week' ? ' or ask for months' : '';
+  throw badRequest(
+    `${from} to ${to} is about ${points.toLocaleString('en')} ${unit}; a series has at most ${MAX_SERIES_POINTS.toLocaleString('en')} points: narrow from and to${coarser}`,
+  );
+}
 
 export interface DyadAnalysisRequest {
   /** `A-B`, country level (`USA-PRK`). */
@@ -84,6 +102,11 @@ export async function loadDyadAnalysis(store: Store, request: DyadAnalysisReques
   if (total === 0)
     throw notFound(`no events for dyad ${request.dyad}${request.from || request.to ? ' in that range' : ''}`);
   const options = { a, b, ...range, resolution: request.resolution ?? 'week' };
+  checkSeriesLength(
+    request.from ?? both[0]?.day ?? '',
+    request.to ?? both[both.length - 1]?.day ?? '',
+    options.resolution,
+  );
   if (total <= EVENT_ANALYSIS_LIMIT) {
     const events = await dyadEvents(store, request.dyad, request.from, request.to);
     return { dyad: request.dyad, a, b, basis: 'events', events: events.length, analysis: analyseDyad(events, options) };
@@ -259,6 +282,11 @@ export async function loadDyadSeries(
   const total = periods.reduce((sum, period) => sum + period.events, 0);
   if (total === 0)
     throw notFound(`no events for dyad ${request.dyad}${request.from || request.to ? ' in that range' : ''}`);
+  // Without a range the series runs from the first to the last day with events, as it would from daily rows
+  // (periods do not overlap and come in order, so the last one holds the last day).
+  const first = periods[0]?.day ?? '';
+  const last = periods[periods.length - 1]?.lastDay ?? first;
+  checkSeriesLength(request.from ?? first, request.to ?? last, resolution);
   const options = { ...range, dyad: { a, b, direction: 'both' as const }, resolution };
   if (total <= SERIES_EVENT_LIMIT) {
     const events = await dyadEvents(store, request.dyad, request.from, request.to);
@@ -271,10 +299,6 @@ export async function loadDyadSeries(
       series: buildDyadSeries(events, options),
     };
   }
-  // Without a range the series runs from the first to the last day with events, as it would from daily rows
-  // (periods do not overlap and come in order, so the last one holds the last day).
-  const first = periods[0]?.day ?? '';
-  const last = periods[periods.length - 1]?.lastDay ?? first;
   const bounded = { ...options, from: request.from ?? first, to: request.to ?? last };
   return {
     dyad: request.dyad,

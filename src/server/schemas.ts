@@ -8,7 +8,16 @@ export const MAX_PAGE_SIZE = 1000;
 /** Largest text `/api/analyse` and `/api/ingest` accept, in characters. */
 export const MAX_TEXT_LENGTH = 200_000;
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD');
+/** Whether `YYYY-MM-DD` names a day of the calendar (not 2018-02-30 or 2018-13-01). */
+function isCalendarDate(date: string): boolean {
+  const day = new Date(`${date}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === date;
+}
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD')
+  .refine(isCalendarDate, 'not a day of the calendar');
 const actorCode = z
   .string()
   .regex(/^[A-Za-z0-9]{3,15}$/, 'an actor code is 3 to 15 letters or digits, like PRK or USAGOV')

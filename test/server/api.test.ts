@@ -282,6 +282,21 @@ for (const { name, dialect } of storeDialects('server_api')) {
         expect((await get('/api/dyads/USA-PRK?from=2019-01-01&to=2018-01-01')).status).toBe(400);
         expect((await get('/api/dyads/moving?days=0')).status).toBe(400);
         expect((await get('/api/dyads?limit=1000')).status).toBe(400);
+        // Dates that are not days of the calendar are refused, not answered 500 or compared as text.
+        for (const path of ['/api/dyads/USA-PRK/series?to=2018-02-30', '/api/events?from=2018-13-01']) {
+          const bad = await get(path);
+          expect(bad.status, path).toBe(400);
+          expect((await errorOf(bad)).message).toMatch(/not a day of the calendar/);
+        }
+        // Query cost: a series longer than 20,000 points is refused with the way out.
+        for (const path of [
+          '/api/dyads/USA-PRK?from=0001-01-01&resolution=day',
+          '/api/dyads/USA-PRK/series?from=1000-01-01',
+        ]) {
+          const long = await get(path);
+          expect(long.status, path).toBe(400);
+          expect((await errorOf(long)).message).toMatch(/at most 20,000 points: narrow from and to or ask for/);
+        }
       });
     });
 
