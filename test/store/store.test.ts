@@ -157,6 +157,16 @@ for (const { name, dialect } of storeDialects('store')) {
       } while (cursor !== null);
       expect(seen.sort((a, b) => a - b)).toEqual(events.filter((_, i) => i % 2).map((e) => e.sentence));
       expect(pages).toBe(3);
+      // Newest first, an actor's pages are the same events in the opposite (date, id) order.
+      const ascending = (await store.queryEvents({ actor: 'USA', limit: 100 })).items.map((e) => e.id);
+      const descending: number[] = [];
+      cursor = null;
+      do {
+        const page = await store.queryEvents({ actor: 'USA', order: 'desc', limit: 4, cursor });
+        descending.push(...page.items.map((e) => e.id));
+        cursor = page.next;
+      } while (cursor !== null);
+      expect(descending).toEqual([...ascending].reverse());
       const ranged = await store.queryEvents({ dyad: 'PRK-KOR', from: '2018-05-03', to: '2018-05-05', order: 'desc' });
       expect(ranged.items.map((e) => e.date)).toEqual([
         '2018-05-05',
