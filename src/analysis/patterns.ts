@@ -17,6 +17,7 @@
 import type { Report } from './dedup.js';
 import { type CitedEvent, citeReport, type Movement } from './movements.js';
 import { addDays } from './periods.js';
+import { firstOnOrAfter, reportsByDate } from './reports-by-date.js';
 
 export type PatternKind = 'brinkmanship' | 'ultimatum' | 'summit-cycle' | 'rapprochement';
 
@@ -61,22 +62,29 @@ export function detectPatterns(
 /** Threat and offer by the same actor to the same side within `pairDays`, at least one of them conditional. */
 export function detectBrinkmanship(reports: readonly Report[], pairDays = 7): PatternDetection[] {
   const threats = reports.filter((report) => THREAT_ROOTS.has(rootOf(report)) && !report.event.negated);
-  const offers = reports.filter((report) => OFFER_ROOTS.has(rootOf(report)) && !report.event.negated);
+  // In date order (stable), so each threat's window is a binary search and a short scan rather than a pass over
+  // every offer (quadratic in a busy dyad's reports).
+  const offers = reportsByDate(reports.filter((report) => OFFER_ROOTS.has(rootOf(report)) && !report.event.negated));
   const detections: PatternDetection[] = [];
   const used = new Set<Report>();
   for (const threat of threats) {
     if (used.has(threat)) continue;
     const from = addDays(threat.event.date, -pairDays);
     const to = addDays(threat.event.date, pairDays);
-    const offer = offers.find(
-      (candidate) =>
+    let offer: Report | undefined;
+    for (let i = firstOnOrAfter(offers, from); i < offers.length; i++) {
+      const candidate = offers[i] as Report;
+      if (candidate.event.date > to) break;
+      if (
         !used.has(candidate) &&
         candidate.event.source === threat.event.source &&
         candidate.event.target === threat.event.target &&
-        candidate.event.date >= from &&
-        candidate.event.date <= to &&
-        (candidate.event.conditional || threat.event.conditional),
-    );
+        (candidate.event.conditional || threat.event.conditional)
+      ) {
+        offer = candidate;
+        break;
+      }
+    }
     if (!offer) continue;
     used.add(threat);
     used.add(offer);

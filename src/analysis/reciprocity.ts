@@ -14,6 +14,7 @@
 import type { Report } from './dedup.js';
 import { type CitedEvent, citeReport } from './movements.js';
 import { addDays } from './periods.js';
+import { firstOnOrAfter, reportsByDate } from './reports-by-date.js';
 import type { DyadSeries } from './series.js';
 
 export type ResponseKind = 'reciprocated' | 'escalated' | 'de-escalated' | 'ignored';
@@ -99,14 +100,20 @@ export function answers(
   const minScore = options.minScore ?? 1;
   const tolerance = options.tolerance ?? 0.5;
   const strong = (report: Report): boolean => Math.abs(report.score) >= minScore;
-  const candidates = replies.filter(strong);
+  // In date order (a stable sort keeps reports of one day as they came), so each move's window is found by a
+  // binary search and a short scan: filtering every reply for every move made a busy dyad's analysis quadratic
+  // (2,400 moves × 2,400 replies, a fifth of a 5,000-event analysis).
+  const candidates = reportsByDate(replies.filter(strong));
   const counts: Record<ResponseKind, number> = { reciprocated: 0, escalated: 0, 'de-escalated': 0, ignored: 0 };
   const result: MoveResponse[] = [];
   for (const move of moves.filter(strong)) {
     const until = addDays(move.event.date, windowDays);
-    const window = candidates.filter(
-      (reply) => reply.event.date >= move.event.date && reply.event.date <= until && reply !== move,
-    );
+    const window: Report[] = [];
+    for (let i = firstOnOrAfter(candidates, move.event.date); i < candidates.length; i++) {
+      const reply = candidates[i] as Report;
+      if (reply.event.date > until) break;
+      if (reply !== move) window.push(reply);
+    }
     const responseScore = window.reduce((sum, reply) => sum + reply.score, 0);
     const kind = classify(move.score, responseScore, window.length > 0, tolerance);
     counts[kind]++;
