@@ -6,6 +6,7 @@
 import model from 'wink-eng-lite-web-model';
 import winkNLP from 'wink-nlp';
 import { normalizeToken } from './normalize.js';
+import { withPossessiveSplit } from './possessive-split.js';
 import { withStatelessTokenizer } from './stateless-tokenizer.js';
 import { WordTable } from './word-table.js';
 
@@ -33,7 +34,8 @@ export interface AnalysedText {
 // Only what the coder reads: sentence breaks and POS (lemmas come with POS). wink's default pipeline also runs
 // negation, sentiment and named-entity stages whose output the coder never looks at.
 // withStatelessTokenizer: a text is tokenised the same whatever the process read before it.
-const nlp = winkNLP(withStatelessTokenizer(model), ['sbd', 'pos']);
+// withPossessiveSplit: "Japan's," is split "Japan" + "'s" + "," as "Japan's ruling" is.
+const nlp = winkNLP(withStatelessTokenizer(withPossessiveSplit(model)), ['sbd', 'pos']);
 const its = nlp.its;
 
 export function analyse(text: string): AnalysedText {

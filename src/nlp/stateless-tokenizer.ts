@@ -8,8 +8,9 @@
  * writes each new token into the lexeme hash (cache.js:129) that `lookup()` reads (cache.js:240). wink keeps
  * "Japan's," whole ("Japan's" + ","; tokenizer.js:84-94) but splits "Japan's ruling" into "Japan" + "'s" +
  * "ruling"; after one "…than that of Japan's, and…" anywhere in the process, every later "Japan's" stayed
- * whole and the coder no longer saw "Japan". Re-coding in the long-running server gave other tokens, tags and
- * events than a fresh process, and the CLI's output depended on the order of its input.
+ * whole and the coder no longer saw "Japan" (possessive-split.ts now splits "Japan's," as well). Re-coding in
+ * the long-running server gave other tokens, tags and events than a fresh process, and the CLI's output
+ * depended on the order of its input.
  *
  * Fix: `lookup` answers "unknown" for a form added at run time (index ≥ the model's intrinsic size), as a
  * fresh process would, so the tokenizer takes the path it took when it first met the form; `add()` then finds
