@@ -8,7 +8,7 @@ import { type AnalysisEvent, analyseDyad, analyseDyadRollups, type DyadAnalysis 
 import { dayNumber, nominalDays, type Resolution } from '../analysis/periods.js';
 import { buildDyadSeries, type DyadSeries, seriesFromPeriodRollups } from '../analysis/series.js';
 import { dyadSide } from '../store/dyad-key.js';
-import type { DyadPeriod, Store, StoredEvent } from '../store/store.js';
+import type { Store, StoredEvent } from '../store/store.js';
 import { badRequest, notFound } from './http-error.js';
 
 /** Dyads with more events than this are analysed from roll-ups. */
