@@ -26,7 +26,7 @@ export interface Reads {
 const utf8 = new TextEncoder();
 
 /** The `/series` answer: the head (dyad, sides, basis, event count) and the series without its reports. */
-export async function seriesAnswerJson(store: Store, request: DyadAnalysisRequest): Promise<Uint8Array<ArrayBuffer>> {
+async function seriesAnswerJson(store: Store, request: DyadAnalysisRequest): Promise<Uint8Array<ArrayBuffer>> {
   const { series, ...head } = await loadDyadSeries(store, request);
   // Encoded once here, so a cached answer is written to every later reader without converting it again.
   return utf8.encode(`${JSON.stringify(head).slice(0, -1)},"series":${seriesJsonText(series)}}`);
