@@ -44,6 +44,44 @@ export function periodBounds(day: string, resolution: PeriodResolution): { start
   };
 }
 
+/** Open ends of a range, as days every stored day lies between. */
+export const FIRST_DAY = '0000-01-01';
+export const LAST_DAY = '9999-12-31';
+
+/**
+ * A range cut at period boundaries: the whole periods inside it (read from `dyad_periods`), and the days of a
+ * period it cuts at its start (`head`) or end (`tail`), summed from the daily roll-up. A range inside one period
+ * that it cuts, or an empty range, is all `head`. Either end may be open.
+ */
+export interface PeriodSplit {
+  head: [string, string] | null;
+  /** First and last day of the whole periods: a period's first day and a period's last (or the open ends). */
+  whole: [string, string] | null;
+  tail: [string, string] | null;
+}
+
+export function splitByPeriods(
+  from: string | undefined,
+  to: string | undefined,
+  resolution: PeriodResolution,
+): PeriodSplit {
+  const head = from === undefined ? null : periodBounds(from, resolution);
+  const tail = to === undefined ? null : periodBounds(to, resolution);
+  const cutHead = head !== null && from !== head.start;
+  const cutTail = tail !== null && to !== tail.finish;
+  if (from !== undefined && to !== undefined && (from > to || (head?.start === tail?.start && (cutHead || cutTail)))) {
+    return { head: [from, to], whole: null, tail: null };
+  }
+  return {
+    head: cutHead ? [from as string, head.finish] : null,
+    whole: [
+      cutHead ? shiftDay(head.finish, 1) : (from ?? FIRST_DAY),
+      cutTail ? shiftDay(tail.start, -1) : (to ?? LAST_DAY),
+    ],
+    tail: cutTail ? [tail.start, to as string] : null,
+  };
+}
+
 /** The day before or after `day`. */
 export function shiftDay(day: string, days: number): string {
   return dayOf(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS);

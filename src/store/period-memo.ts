@@ -7,7 +7,7 @@
  */
 
 import type { Queryable } from './driver.js';
-import { type PeriodResolution, readPeriods } from './dyad-periods.js';
+import { FIRST_DAY, LAST_DAY, type PeriodResolution, readPeriods } from './dyad-periods.js';
 import type { DyadPeriod } from './store.js';
 
 /** Reads the whole periods of a pair with `start` in [from, to] (as `readPeriods`). */
@@ -46,7 +46,7 @@ export class PeriodMemo {
     let rows = this.#pairs.get(key);
     if (rows === undefined) {
       if (this.#pairs.size >= MAX_PAIRS) this.#pairs.clear();
-      rows = readPeriods(this.db, sideA, sideB, resolution, '0000-01-01', '9999-12-31');
+      rows = readPeriods(this.db, sideA, sideB, resolution, FIRST_DAY, LAST_DAY);
       rows.catch(() => this.#pairs.delete(key));
       this.#pairs.set(key, rows);
     }
