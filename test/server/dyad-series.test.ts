@@ -2,7 +2,9 @@
  * The `/series` answer for a busy dyad is summed per period by the database (`Store.dyadPeriods`); it must be the
  * series the daily roll-up rows give, on both databases, for every resolution, with and without a range.
  */
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seededRandom } from '../../src/analysis/seeded-random.js';
 import { seriesFromRollups } from '../../src/analysis/series.js';
 import { AnalysisCache, loadDyadSeries, SERIES_EVENT_LIMIT } from '../../src/server/dyad-analysis.js';
 import type { ExternalEvent, Store } from '../../src/store/store.js';
@@ -15,11 +17,7 @@ function rounded(value: unknown): unknown {
 }
 
 function busyDyad(): ExternalEvent[] {
-  let state = 17;
-  const next = () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
+  const next = seededRandom(17);
   return Array.from({ length: SERIES_EVENT_LIMIT * 8 }, (_, n) => {
     const day = Math.floor(next() * 400);
     const date = new Date(Date.UTC(2017, 11, 20) + day * 86_400_000).toISOString().slice(0, 10);

@@ -1,5 +1,7 @@
 /** The hand-written series JSON must be `JSON.stringify` of the series without its reports, numbers rounded. */
+
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../src/analysis/seeded-random.js';
 import { buildDyadSeries, seriesFromRollups } from '../../src/analysis/series.js';
 import { seriesJsonText } from '../../src/server/series-json.js';
 import { makeEvent } from '../analysis/helpers.js';
@@ -64,11 +66,7 @@ describe('seriesJsonText', () => {
 
 describe('numbers in series JSON', () => {
   it('round to three decimals exactly as Math.round on thousandths, for any sign and size', () => {
-    let state = 3;
-    const next = () => {
-      state = (state * 1664525 + 1013904223) >>> 0;
-      return state / 2 ** 32;
-    };
+    const next = seededRandom(3);
     const values = [0.0004, -0.0004, -0.0005, 0.0005, 1.05, -2.5, 0.1 + 0.2, 12.3456, -7.0001, 1e13 + 0.5];
     for (let i = 0; i < 5000; i++) values.push((next() - 0.5) * 10 ** Math.floor(next() * 8 - 3));
     for (const value of values) {

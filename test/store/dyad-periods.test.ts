@@ -1,4 +1,5 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { seededRandom } from '../../src/analysis/seeded-random.js';
 import type { EventRecord } from '../../src/coder/event.js';
 import { periodBounds, rebuildPeriodsSql } from '../../src/store/dyad-periods.js';
 import type { SqlStore } from '../../src/store/sql-store.js';
@@ -8,13 +9,6 @@ import { coded, event } from '../helpers/coded.js';
 import { storeDialects } from '../helpers/stores.js';
 
 /** Repeatable pseudo-random numbers. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
 
 const SIDES = ['USAGOV', 'PRK', 'KOR', 'CHN'];
 const WEIGHTS: [string, 1 | 2 | 3 | 4, number, 'forward' | 'rearward' | 'neutral'][] = [
@@ -26,7 +20,7 @@ const WEIGHTS: [string, 1 | 2 | 3 | 4, number, 'forward' | 'rearward' | 'neutral
 
 /** Events over four sides (a side with itself too) and 2018-04-20 … 2018-07-10, across week and month ends. */
 function events(count: number, seed: number): EventRecord[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   return Array.from({ length: count }, (_, sentence) => {
     const [cameo, quad, goldstein, direction] = WEIGHTS[
       Math.floor(next() * WEIGHTS.length)

@@ -7,16 +7,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seededRandom } from '../../src/analysis/seeded-random.js';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import type { DyadPeriodQuery, ExternalEvent, Store } from '../../src/store/store.js';
 import { event } from '../helpers/coded.js';
 
 function events(count: number, seed: number, firstDay = Date.UTC(2017, 11, 20)): ExternalEvent[] {
-  let state = seed;
-  const next = () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
+  const next = seededRandom(seed);
   return Array.from({ length: count }, (_, n) => {
     const date = new Date(firstDay + Math.floor(next() * 400) * 86_400_000).toISOString().slice(0, 10);
     const forward = next() < 0.45;

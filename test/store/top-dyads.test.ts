@@ -3,7 +3,9 @@
  * a range cuts (`topDyads`): they must equal the sums of every day of the daily roll-up, on both databases, for
  * open, month-aligned, month-cutting, one-month and empty ranges.
  */
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seededRandom } from '../../src/analysis/seeded-random.js';
 import type { ExternalEvent, Store, TopDyadsQuery } from '../../src/store/store.js';
 import { event } from '../helpers/coded.js';
 import { storeDialects } from '../helpers/stores.js';
@@ -11,11 +13,7 @@ import { storeDialects } from '../helpers/stores.js';
 const COUNTRIES = ['USA', 'PRK', 'KOR', 'CHN', 'RUS'];
 
 function spread(count: number): ExternalEvent[] {
-  let state = 23;
-  const next = () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
+  const next = seededRandom(23);
   return Array.from({ length: count }, (_, n) => {
     const source = COUNTRIES[Math.floor(next() * 5)] as string;
     let target = COUNTRIES[Math.floor(next() * 5)] as string;
