@@ -18,14 +18,13 @@ import type { DyadAnalysisRequest, ServedDyadAnalysis } from './dyad-analysis.js
 import { HttpError } from './http-error.js';
 import type { Reads } from './reads.js';
 
-export type ReadRequest = { id: number } & (
+/** What a worker is asked to read. */
+type ReadTask =
   | { task: 'series'; request: DyadAnalysisRequest }
   | { task: 'analysis'; request: DyadAnalysisRequest }
-  | { task: 'events'; query: EventQuery; q: string | undefined }
-);
+  | { task: 'events'; query: EventQuery; q: string | undefined };
 
-/** A task without its id, as `#run` takes it. */
-type ReadTask = ReadRequest extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never;
+export type ReadRequest = { id: number } & ReadTask;
 
 export type ReadReply =
   | { id: number; bytes: Uint8Array<ArrayBuffer> }
